@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const environment = z.object({
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BASE_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = {
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  port: number;
+  host: string;
+  baseUrl: string;
+  authSecret: string | null;
+  production: boolean;
+};
+
+/** Reads the environment once at start-up; a wrong value stops the process with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Ongeldige instelling in de omgeving:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_SECRET) throw new Error('AUTH_SECRET is verplicht in productie (minstens 32 tekens).');
+  return {
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    authSecret: e.AUTH_SECRET ?? null,
+    production,
+  };
+}

@@ -1,0 +1,197 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table types for Kysely, kept beside the migrations in src/db/migrations.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type RegionTable = { id: string; name: string };
+
+export type InstantieKind = 'gemeente' | 'uwv' | 'sw_bedrijf';
+export type InstantieTable = {
+  id: string;
+  name: string;
+  kind: InstantieKind;
+  region_id: string;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+};
+
+export type Role = 'kandidaat' | 'werkgever' | 'consulent' | 'beheerder' | 'auditor';
+export type MembershipTable = {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  instantie_id: string | null;
+  employer_id: string | null;
+  created_at: Generated<Date>;
+};
+
+export type PsoLevel = 'geen' | 'aspirant' | 'basistrede' | 'trede_1' | 'trede_2' | 'trede_3';
+export type EmployerTable = {
+  id: Generated<string>;
+  name: string;
+  kvk_number: string;
+  sector: string;
+  pso_level: ColumnType<PsoLevel, PsoLevel | undefined, PsoLevel>;
+  pso_evidence_date: ColumnType<string | null, string | null | undefined, string | null>;
+  code_sociale_ondernemingen: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type EmployerLocationTable = { id: Generated<string>; employer_id: string; name: string; postcode: string };
+
+export type EmployerCategory = 'preferred' | 'committed' | 'business_as_usual';
+export type EmployerCategoryTable = {
+  employer_id: string;
+  instantie_id: string;
+  category: EmployerCategory;
+  since: Timestamp;
+};
+export type EmployerCategoryChangeTable = {
+  id: Generated<string>;
+  employer_id: string;
+  instantie_id: string;
+  from_category: EmployerCategory | null;
+  to_category: EmployerCategory;
+  reason: string;
+  decided_by: string;
+  decided_at: Timestamp;
+};
+
+export type RegieLevel = 'zelf' | 'samen' | 'begeleid';
+export type Availability = 'beschikbaar' | 'binnenkort' | 'niet_beschikbaar';
+export type DutchLevel = 'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+export type WorkExperience = { title: string; employer: string; years: number };
+export type LanguageSkill = { language: string; level: DutchLevel };
+
+export type CandidateTable = {
+  id: Generated<string>;
+  instantie_id: string;
+  user_id: string | null;
+  consultant_user_id: string | null;
+  pseudonym: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  postcode: string | null;
+  travel_radius_km: number | null;
+  travel_modes: ColumnType<string[], string[] | undefined, string[]>;
+  hours_per_week: number | null;
+  days: ColumnType<string[], string[] | undefined, string[]>;
+  wished_occupations: ColumnType<string[], string[] | undefined, string[]>;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  work_experience: ColumnType<WorkExperience[], string | undefined, string>;
+  education_level: string | null;
+  languages: ColumnType<LanguageSkill[], string | undefined, string>;
+  dutch_level: DutchLevel | null;
+  support_needs: ColumnType<string[], string[] | undefined, string[]>;
+  participation_step: number | null;
+  regie_level: ColumnType<RegieLevel, RegieLevel | undefined, RegieLevel>;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  about: string | null;
+  availability: ColumnType<Availability, Availability | undefined, Availability>;
+  availability_confirmed_at: Timestamp;
+  availability_expires_at: Timestamp;
+  visibility: Json<Record<string, string>>;
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type ConsentTable = {
+  id: Generated<string>;
+  candidate_id: string;
+  scope: Generated<string>;
+  given_at: Generated<Date>;
+  given_by: string;
+  recorded_as: 'kandidaat' | 'consulent_met_kandidaat';
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+};
+
+export type VacancyStatus = 'concept' | 'open' | 'filled' | 'closed';
+export type VacancyTable = {
+  id: Generated<string>;
+  employer_id: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  postcode: string;
+  hours_per_week: number;
+  contract_type: string;
+  occupation_uri: string | null;
+  required_skills: ColumnType<string[], string[] | undefined, string[]>;
+  nice_skills: ColumnType<string[], string[] | undefined, string[]>;
+  support_offered: ColumnType<string[], string[] | undefined, string[]>;
+  suitability: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<VacancyStatus, VacancyStatus | undefined, VacancyStatus>;
+  published_until: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type AccessLogTable = {
+  id: Generated<string>;
+  at: Generated<Date>;
+  viewer_user_id: string;
+  viewer_role: string;
+  candidate_id: string;
+  fields: string[];
+  context: string;
+};
+
+export type EventTable = {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  subject_type: string;
+  subject_id: string;
+  action: string;
+  reason: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+};
+
+export type ApiTokenTable = {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
+
+/** better-auth's user table, read by our queries for names and e-mail addresses. */
+export type UserTable = {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type Database = {
+  region: RegionTable;
+  instantie: InstantieTable;
+  membership: MembershipTable;
+  employer: EmployerTable;
+  employer_location: EmployerLocationTable;
+  employer_category: EmployerCategoryTable;
+  employer_category_change: EmployerCategoryChangeTable;
+  candidate: CandidateTable;
+  consent: ConsentTable;
+  vacancy: VacancyTable;
+  access_log: AccessLogTable;
+  event: EventTable;
+  api_token: ApiTokenTable;
+  user: UserTable;
+};
+
+export type Candidate = Selectable<CandidateTable>;
+export type NewCandidate = Insertable<CandidateTable>;
+export type CandidateUpdate = Updateable<CandidateTable>;
+export type Employer = Selectable<EmployerTable>;
+export type Vacancy = Selectable<VacancyTable>;
+export type NewVacancy = Insertable<VacancyTable>;

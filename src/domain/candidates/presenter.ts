@@ -1,0 +1,81 @@
+import type { Candidate } from '#app/db/schema.js';
+import { conceptLabel } from '../taxonomy/builtin.js';
+import type { CandidateAccess } from './policy.js';
+import { availabilityExpired, fieldGroups, postcodeArea, type FieldGroup } from './rules.js';
+
+type Concept = { uri: string; label: string };
+const concepts = (uris: readonly string[]): Concept[] => uris.map((uri) => ({ uri, label: conceptLabel(uri) }));
+
+/** A candidate as one viewer may see it: only the fields of the groups the policy opened. */
+export type CandidatePresentation = {
+  id: string;
+  pseudonym: string;
+  instantieId: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  phone?: string | null;
+  wishedOccupations?: Concept[];
+  hoursPerWeek?: number | null;
+  days?: string[];
+  skills?: Concept[];
+  workExperience?: Candidate['work_experience'];
+  educationLevel?: string | null;
+  languages?: Candidate['languages'];
+  dutchLevel?: string | null;
+  about?: string | null;
+  availability?: string;
+  availabilityExpiresAt?: string;
+  availabilityExpired?: boolean;
+  postcode?: string | null;
+  postcodeArea?: string | null;
+  travelRadiusKm?: number | null;
+  travelModes?: string[];
+  supportNeeds?: string[];
+  participationStep?: number | null;
+  regieLevel?: string;
+  targetGroups?: string[];
+};
+
+const present: Record<FieldGroup, (c: Candidate, fullPostcode: boolean, now: Date) => Partial<CandidatePresentation>> = {
+  identiteit: (c) => ({ firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone }),
+  werkwensen: (c) => ({ wishedOccupations: concepts(c.wished_occupations), hoursPerWeek: c.hours_per_week, days: c.days }),
+  ervaring: (c) => ({
+    skills: concepts(c.skills),
+    workExperience: c.work_experience,
+    educationLevel: c.education_level,
+    languages: c.languages,
+    dutchLevel: c.dutch_level,
+    about: c.about,
+  }),
+  beschikbaarheid: (c, _full, now) => ({
+    availability: c.availability,
+    availabilityExpiresAt: c.availability_expires_at.toISOString(),
+    availabilityExpired: availabilityExpired(c.availability_expires_at, now),
+  }),
+  locatie: (c, fullPostcode) => ({
+    ...(fullPostcode ? { postcode: c.postcode } : {}),
+    postcodeArea: postcodeArea(c.postcode),
+    travelRadiusKm: c.travel_radius_km,
+    travelModes: c.travel_modes,
+  }),
+  ondersteuning: (c) => ({ supportNeeds: c.support_needs, participationStep: c.participation_step, regieLevel: c.regie_level }),
+  doelgroep: (c) => ({ targetGroups: c.target_groups }),
+};
+
+export function presentCandidate(
+  candidate: Candidate,
+  access: Extract<CandidateAccess, { allowed: true }>,
+  now = new Date(),
+): CandidatePresentation {
+  let result: CandidatePresentation = { id: candidate.id, pseudonym: candidate.pseudonym, instantieId: candidate.instantie_id };
+  for (const group of access.groups) result = { ...result, ...present[group](candidate, access.fullPostcode, now) };
+  return result;
+}
+
+/** The field names a viewer was shown, for the access log. */
+export function fieldsShown(access: Extract<CandidateAccess, { allowed: true }>): string[] {
+  return access.groups.flatMap((group) =>
+    group === 'locatie' && access.fullPostcode ? ['postcode', ...fieldGroups.locatie] : [...fieldGroups[group]],
+  );
+}

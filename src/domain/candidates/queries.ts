@@ -1,0 +1,163 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '#app/db/connection.js';
+import type { Candidate, Database, EmployerCategory } from '#app/db/schema.js';
+import { employerIds, type Actor } from '../accounts/actor.js';
+import { categoriesAt } from '../employers/queries.js';
+import { listInstanties } from '../instanties/queries.js';
+import { maySearchPool } from '../instanties/settings.js';
+import { logCandidateReads } from '../privacy/access-log.js';
+import { decideCandidateAccess, bestCategory, type CandidateAccess } from './policy.js';
+import { fieldsShown, presentCandidate, type CandidatePresentation } from './presenter.js';
+import { fieldGroupNames, levelsOpenTo, normaliseVisibility, restrictedGroups, type FieldGroup } from './rules.js';
+
+export async function findCandidate(db: Db, id: string): Promise<Candidate | null> {
+  if (!isUuid(id)) return null;
+  return (await db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+const activeConsent = (eb: ExpressionBuilder<Database, 'candidate'>) =>
+  eb.exists(
+    eb
+      .selectFrom('consent')
+      .select(sql.lit(1).as('one'))
+      .whereRef('consent.candidate_id', '=', 'candidate.id')
+      .where('consent.withdrawn_at', 'is', null),
+  );
+
+export async function candidatesWithConsent(db: Db, candidateIds: readonly string[]): Promise<Set<string>> {
+  if (candidateIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('consent')
+    .select('candidate_id')
+    .where('candidate_id', 'in', [...candidateIds])
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.candidate_id));
+}
+
+export type CandidateRead = { candidate: Candidate; access: Extract<CandidateAccess, { allowed: true }>; view: CandidatePresentation };
+
+/** Decides access for each candidate, presents what is allowed, and logs every read. */
+async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[]> {
+  const consented = await candidatesWithConsent(db, candidates.map((c) => c.id));
+  const categoryOf = await categoriesAt(db, employerIds(actor));
+  const now = new Date();
+  const reads: CandidateRead[] = [];
+  for (const candidate of candidates) {
+    const access = decideCandidateAccess(
+      actor,
+      {
+        instantieId: candidate.instantie_id,
+        userId: candidate.user_id,
+        visibility: normaliseVisibility(candidate.visibility),
+        anonymous: candidate.anonymous,
+        consentGiven: consented.has(candidate.id),
+      },
+      (employerId) => categoryOf(employerId, candidate.instantie_id),
+    );
+    if (access.allowed) reads.push({ candidate, access, view: presentCandidate(candidate, access, now) });
+  }
+  await logCandidateReads(
+    db,
+    reads.map(({ candidate, access }) => ({
+      viewerUserId: actor.userId,
+      viewerRole: access.role,
+      candidateId: candidate.id,
+      fields: fieldsShown(access),
+      context,
+    })),
+  );
+  return reads;
+}
+
+/** One candidate as the actor may see it, or null when the policy refuses (or it does not exist). */
+export async function readCandidate(db: Db, actor: Actor | null, id: string, context: string): Promise<CandidateRead | null> {
+  if (!actor) return null;
+  const candidate = await findCandidate(db, id);
+  if (!candidate) return null;
+  const [read] = await decideAndLog(db, actor, [candidate], context);
+  return read ?? null;
+}
+
+export type CandidateListScope = 'caseload' | 'instantie' | 'expired' | 'pool';
+export type CandidateListQuery = { scope: CandidateListScope; page: number; pageSize: number; search?: string };
+export type CandidateList = { items: CandidateRead[]; total: number; page: number; pageSize: number };
+
+/**
+ * Lists candidates for the actor. The scope picks the rows; the policy then decides per row
+ * what is shown, so a scope can never widen what a role may see.
+ */
+export async function listCandidates(db: Db, actor: Actor, query: CandidateListQuery, context: string): Promise<CandidateList | 'forbidden'> {
+  let base = db.selectFrom('candidate');
+  const staffInstanties = actor.memberships.flatMap((m) =>
+    m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor' ? [m.instantieId!] : [],
+  );
+  switch (query.scope) {
+    case 'caseload':
+      if (staffInstanties.length === 0) return 'forbidden';
+      base = base.where('consultant_user_id', '=', actor.userId).where('instantie_id', 'in', staffInstanties);
+      break;
+    case 'instantie':
+      if (staffInstanties.length === 0) return 'forbidden';
+      base = base.where('instantie_id', 'in', staffInstanties);
+      break;
+    case 'expired':
+      if (staffInstanties.length === 0) return 'forbidden';
+      base = base.where('instantie_id', 'in', staffInstanties).where('availability_expires_at', '<=', new Date());
+      break;
+    case 'pool': {
+      const openByCategory = await poolInstanties(db, actor);
+      if (openByCategory.size === 0) return 'forbidden';
+      base = base.where(activeConsent).where((eb) =>
+        eb.or(
+          [...openByCategory].map(([category, instanties]) =>
+            eb.and([
+              eb('instantie_id', 'in', instanties),
+              sql<boolean>`exists (select 1 from jsonb_each_text(candidate.visibility) v
+                where v.value in (${sql.join(levelsOpenTo(category))})
+                and v.key in (${sql.join(groupsOpenableTo(category))})
+                and (v.key <> 'identiteit' or not candidate.anonymous))`,
+            ]),
+          ),
+        ),
+      );
+      break;
+    }
+  }
+  if (query.search?.trim()) {
+    const term = `%${query.search.trim()}%`;
+    base = base.where((eb) => eb.or([eb('first_name', 'ilike', term), eb('last_name', 'ilike', term), eb('pseudonym', 'ilike', term)]));
+  }
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [{ total: string }];
+  const rows = await base
+    .selectAll()
+    .orderBy(query.scope === 'pool' ? 'availability_expires_at' : 'last_name', query.scope === 'pool' ? 'desc' : 'asc')
+    .orderBy('id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const items = await decideAndLog(db, actor, rows, context);
+  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+/** The instanties whose pool the actor's employers may search, grouped by their best category there. */
+async function poolInstanties(db: Db, actor: Actor): Promise<Map<EmployerCategory, string[]>> {
+  const employers = employerIds(actor);
+  const result = new Map<EmployerCategory, string[]>();
+  if (employers.length === 0) return result;
+  const categoryOf = await categoriesAt(db, employers);
+  for (const instantie of await listInstanties(db)) {
+    const category = bestCategory(employers.map((employerId) => categoryOf(employerId, instantie.id)));
+    if (!maySearchPool(instantie.settings, category)) continue;
+    result.set(category, [...(result.get(category) ?? []), instantie.id]);
+  }
+  return result;
+}
+
+function groupsOpenableTo(category: EmployerCategory): FieldGroup[] {
+  return category === 'business_as_usual' ? fieldGroupNames.filter((g) => !restrictedGroups.includes(g)) : fieldGroupNames;
+}

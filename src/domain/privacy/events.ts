@@ -1,0 +1,37 @@
+import type { Db } from '#app/db/connection.js';
+
+export type EventInput = {
+  actorUserId: string | null;
+  subjectType: 'candidate' | 'employer' | 'vacancy' | 'consent' | 'api_token' | 'user';
+  subjectId: string;
+  action: string;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Records a write that matters; call it with the transaction of the write itself. */
+export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+  await db
+    .insertInto('event')
+    .values({
+      actor_user_id: event.actorUserId,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      action: event.action,
+      reason: event.reason ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}
+
+export async function eventsFor(db: Db, subjectType: EventInput['subjectType'], subjectId: string, limit = 50) {
+  return db
+    .selectFrom('event')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

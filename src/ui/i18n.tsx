@@ -1,0 +1,41 @@
+import { createContext, useContext } from 'react';
+
+export const locales = ['nl', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'nl';
+
+/** Messages of one area of the site, Dutch first; the English text has exactly the same keys. */
+export type Catalog<K extends string> = { nl: Record<K, string>; en: Record<K, string> };
+export const defineMessages = <K extends string>(catalog: Catalog<K>): Catalog<K> => catalog;
+
+export type Params = Record<string, string | number>;
+export type Translate<K extends string> = (key: K, params?: Params) => string;
+
+const numberFormat = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
+
+function interpolate(text: string, locale: Locale, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numberFormat[locale].format(value) : value;
+  });
+}
+
+export function translator<K extends string>(catalog: Catalog<K>, locale: Locale): Translate<K> {
+  return (key, params) => interpolate(catalog[locale][key], locale, params);
+}
+
+export const LocaleContext = createContext<Locale>(defaultLocale);
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+export function useT<K extends string>(catalog: Catalog<K>): Translate<K> {
+  return translator(catalog, useLocale());
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}

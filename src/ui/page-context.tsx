@@ -1,0 +1,15 @@
+import { createContext, useContext } from 'react';
+import type { Actor } from '#app/domain/accounts/actor.js';
+
+/** What every page needs from the request: who is signed in, the CSRF token, where we are. */
+export type PageContextValue = {
+  actor: Actor | null;
+  csrfToken: string;
+  path: string;
+};
+
+export const PageContext = createContext<PageContextValue>({ actor: null, csrfToken: '', path: '/' });
+
+export function usePage(): PageContextValue {
+  return useContext(PageContext);
+}
