@@ -129,8 +129,12 @@ export async function listCandidates(db: Db, actor: Actor, query: CandidateListQ
     }
   }
   if (query.search?.trim()) {
-    const term = `%${query.search.trim()}%`;
-    base = base.where((eb) => eb.or([eb('first_name', 'ilike', term), eb('last_name', 'ilike', term), eb('pseudonym', 'ilike', term)]));
+    const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Employers search by pseudonym only: matching names would reveal who is behind an anonymous profile.
+    base =
+      query.scope === 'pool'
+        ? base.where('pseudonym', 'ilike', term)
+        : base.where((eb) => eb.or([eb('first_name', 'ilike', term), eb('last_name', 'ilike', term), eb('pseudonym', 'ilike', term)]));
   }
   const [{ total }] = (await base.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [{ total: string }];
   const rows = await base
