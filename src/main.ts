@@ -55,8 +55,9 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.server.listen({ port: config.port, host: config.host });
-  console.log(`\nWerkregie draait op ${config.baseUrl} (database: ${config.database.kind === 'pglite' ? `ingebouwd, ${config.database.dataDir}` : 'PostgreSQL'}; klaar in ${Math.round(performance.now() - started)} ms)`);
+  const address = await app.server.listen({ port: config.port, host: config.host });
+  // With PORT=0 the system picks a free port: show the address actually listened on.
+  console.log(`\nWerkregie draait op ${config.port === 0 ? address : config.baseUrl} (database: ${config.database.kind === 'pglite' ? `ingebouwd, ${config.database.dataDir}` : 'PostgreSQL'}; klaar in ${Math.round(performance.now() - started)} ms)`);
   if (demo.length > 0) {
     console.log('\nDemo-accounts (wachtwoord voor allemaal: werkregie-demo):');
     for (const login of demo) console.log(`  ${login.role.padEnd(10)} ${login.email}`);

@@ -68,7 +68,9 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
         status === 400 ? 'De gegevens konden niet worden gelezen. Stuur geldige JSON.' : status >= 500 ? 'Er ging bij ons iets mis. Er is niets opgeslagen.' : error.message;
       return sendProblem(reply, status, detail);
     }
-    return sendPage(request, reply, <ErrorPage status={errorStatusFor(status)} />, errorStatusFor(status));
+    // A missing or stale CSRF token usually means an expired form: say so, rather than "no access".
+    const page = error.code?.startsWith('FST_CSRF') ? 400 : errorStatusFor(status);
+    return sendPage(request, reply, <ErrorPage status={page} />, status);
   });
   app.setNotFoundHandler((request, reply) =>
     isApi(request.url) ? sendProblem(reply, 404, 'Dit adres bestaat niet.') : sendPage(request, reply, <ErrorPage status={404} />, 404),

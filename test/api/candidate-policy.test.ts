@@ -122,7 +122,7 @@ describe('GET /api/v1/kandidaten/{id}: every employer category × visibility lev
         const label = `page ${category} ${c.level} anonymous=${c.anonymous} consent=${c.consent}`;
         expect(response.statusCode, label).toBe(expected === null ? 404 : 200);
         expect(response.body.includes(c.lastName), label).toBe(expected?.includes('lastName') ?? false);
-        expect(response.body.includes('doelgroepregister'), label).toBe(expected?.includes('targetGroups') ?? false);
+        expect(response.body.includes('Doelgroepregister (banenafspraak)'), label).toBe(expected?.includes('targetGroups') ?? false);
         expect(response.body.includes('3012CD'), label).toBe(false);
       }
     }
@@ -186,9 +186,9 @@ describe('GET /api/v1/kandidaten: lists, paging and search stay within the polic
       const seen: string[] = [];
       let url: string | undefined = '/api/v1/kandidaten?pageSize=1';
       while (url) {
-        const response = await app.server.inject({ method: 'GET', url, headers: auth });
+        const response: { statusCode: number; json: () => unknown } = await app.server.inject({ method: 'GET', url, headers: auth });
         expect(response.statusCode).toBe(200);
-        const body = response.json();
+        const body = response.json() as { items: (Record<string, unknown> & { id: string; instantieId: string })[]; _links: { next?: { href: string } } };
         for (const item of body.items) {
           seen.push(item.id);
           const c = cases.find((x) => x.id === item.id);

@@ -37,12 +37,12 @@ function HomePage() {
   );
 }
 
-function LoginPage({ form, returnTo, loggedOut }: { form: FormState; returnTo: string | null; loggedOut?: boolean }) {
+function LoginPage({ form, returnTo, notice }: { form: FormState; returnTo: string | null; notice?: 'loggedOut' | 'passwordSet' }) {
   const t = useT(general);
   return (
     <Layout title={t('loginTitle')} hasErrors={Object.keys(form.errors).length > 0}>
       <ErrorSummary form={form} />
-      {loggedOut ? <Notice type="ok">{t('loggedOut')}</Notice> : null}
+      {notice ? <Notice type="ok">{t(notice)}</Notice> : null}
       <Heading>{t('loginTitle')}</Heading>
       <Paragraph>{t('loginIntro')}</Paragraph>
       <Form action={returnTo ? `/inloggen?terug=${encodeURIComponent(returnTo)}` : '/inloggen'}>
@@ -75,7 +75,7 @@ export function registerHomePages(app: FastifyInstance, { auth, db }: AppDeps): 
   app.get('/inloggen', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.actor) return reply.redirect(safeReturnPath(query.terug) ?? homeFor(request.actor), 303);
-    return sendPage(request, reply, <LoginPage form={{ values: {}, errors: {} }} returnTo={safeReturnPath(query.terug)} loggedOut={query.uitgelogd === '1'} />);
+    return sendPage(request, reply, <LoginPage form={{ values: {}, errors: {} }} returnTo={safeReturnPath(query.terug)} notice={query.uitgelogd === '1' ? 'loggedOut' : query.wachtwoord === '1' ? 'passwordSet' : undefined} />);
   });
 
   app.post('/inloggen', async (request, reply) => {

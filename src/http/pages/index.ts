@@ -1,8 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
+import { registerApiTokenPages } from './account/api-tokens.js';
+import { registerManagementPages } from './beheer/index.js';
+import { registerCandidateViewPages } from './candidate-view/candidate-profile.js';
+import { registerConsultantPages } from './consulent/index.js';
 import { registerHomePages } from './home.js';
+import { registerCandidatePages } from './kandidaat/index.js';
+import { registerPasswordPages } from './password.js';
+import { registerVacancyPages } from './vacatures/index.js';
+import { registerEmployerPages } from './werkgever/organisation.js';
 
 /** Every page module of the site. */
 export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   registerHomePages(app, deps);
+  registerCandidatePages(app, deps);
+  registerCandidateViewPages(app, deps);
+  registerConsultantPages(app, deps);
+  registerPasswordPages(app, deps);
+  registerManagementPages(app, deps);
+  registerApiTokenPages(app, deps);
+  registerEmployerPages(app, deps);
+  registerVacancyPages(app, deps);
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Auth } from '#app/auth.js';
 import type { Db } from '#app/db/connection.js';
 import { loadActor, type Actor } from '#app/domain/accounts/actor.js';
+import { userIdForApiToken } from '#app/domain/accounts/api-tokens.js';
 import { defaultLocale, isLocale, type Locale } from '#app/ui/i18n.js';
 
 declare module 'fastify' {
@@ -15,22 +15,9 @@ declare module 'fastify' {
   }
 }
 
-export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 async function actorFromToken(db: Db, header: string): Promise<Actor | null> {
-  const token = header.slice('Bearer '.length).trim();
-  if (!token) return null;
-  const row = await db
-    .selectFrom('api_token')
-    .select(['id', 'user_id'])
-    .where('token_hash', '=', hashApiToken(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
-  await db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
-  return loadActor(db, row.user_id);
+  const userId = await userIdForApiToken(db, header.slice('Bearer '.length).trim());
+  return userId ? loadActor(db, userId) : null;
 }
 
 /** Who is asking (session cookie or personal API token) and in which language. */

@@ -1,7 +1,10 @@
 import type { AppDeps } from '../../deps.js';
+import { candidateOperations } from './kandidaten.js';
 import type { Operation } from './registry.js';
+import { vacancyOperations } from './vacatures.js';
+import { employerOperations } from './werkgevers.js';
 
 /** Every operation of API v1, in the order of the document. */
-export function apiOperations(_deps: AppDeps): Operation[] {
-  return [];
+export function apiOperations(deps: AppDeps): Operation[] {
+  return [...candidateOperations(deps), ...vacancyOperations(deps), ...employerOperations(deps)];
 }

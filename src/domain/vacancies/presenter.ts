@@ -1,0 +1,51 @@
+import type { Vacancy, VacancyStatus } from '#app/db/schema.js';
+import { conceptLabel } from '../taxonomy/builtin.js';
+import { isPubliclyListed } from './rules.js';
+
+type Concept = { uri: string; label: string };
+const concept = (uri: string): Concept => ({ uri, label: conceptLabel(uri) });
+
+/** A vacancy in the words of the API and the pages (camelCase, concepts with their Dutch label). */
+export type VacancyPresentation = {
+  id: string;
+  employerId: string;
+  employerName: string;
+  title: string;
+  description: string;
+  postcode: string;
+  hoursPerWeek: number;
+  contractType: string;
+  occupation: Concept | null;
+  requiredSkills: Concept[];
+  niceToHaveSkills: Concept[];
+  supportOffered: string[];
+  suitability: string[];
+  status: VacancyStatus;
+  publishedUntil: string | null;
+  publiclyListed: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function presentVacancy(vacancy: Vacancy, employerName: string, today: string): VacancyPresentation {
+  return {
+    id: vacancy.id,
+    employerId: vacancy.employer_id,
+    employerName,
+    title: vacancy.title,
+    description: vacancy.description,
+    postcode: vacancy.postcode,
+    hoursPerWeek: vacancy.hours_per_week,
+    contractType: vacancy.contract_type,
+    occupation: vacancy.occupation_uri ? concept(vacancy.occupation_uri) : null,
+    requiredSkills: vacancy.required_skills.map(concept),
+    niceToHaveSkills: vacancy.nice_skills.map(concept),
+    supportOffered: vacancy.support_offered,
+    suitability: vacancy.suitability,
+    status: vacancy.status,
+    publishedUntil: vacancy.published_until,
+    publiclyListed: isPubliclyListed({ status: vacancy.status, publishedUntil: vacancy.published_until }, today),
+    createdAt: new Date(vacancy.created_at).toISOString(),
+    updatedAt: new Date(vacancy.updated_at).toISOString(),
+  };
+}

@@ -1,0 +1,204 @@
+import type { FastifyInstance } from 'fastify';
+import { categoryHistoryAt, employerAt, type CategoryChange } from '#app/domain/employers/at-instantie.js';
+import { categoryChangeSchema, changeCategory } from '#app/domain/employers/commands.js';
+import { normalisePostcode } from '#app/domain/employers/rules.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, emptyForm, type FormState } from '#app/ui/form.js';
+import { translator, useT } from '#app/ui/i18n.js';
+import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { common } from '#app/ui/messages.js';
+import type { AppDeps } from '../../deps.js';
+import { sendNotFound } from '../../guards.js';
+import { sendPage } from '../../plugins/render.js';
+import { parseInput } from '../../validation.js';
+import { DateText } from '../consulent/parts.js';
+import { ErrorPage } from '../error-page.js';
+import { management } from './messages.js';
+import {
+  categoryLabel,
+  categoryOptions,
+  employerPath,
+  employersPath,
+  field,
+  managementContext,
+  psoLabel,
+  type ManagementContext,
+  type ManagementKey,
+} from './parts.js';
+
+type Employer = NonNullable<Awaited<ReturnType<typeof employerAt>>>;
+
+const outcomes = ['created', 'linked_existing', 'already_linked'] as const;
+type Outcome = (typeof outcomes)[number];
+const isOutcome = (value: unknown): value is Outcome => typeof value === 'string' && (outcomes as readonly string[]).includes(value);
+
+/** Postcodes are stored compact (3011AB) and read with a space (3011 AB). */
+const showPostcode = (postcode: string) => (normalisePostcode(postcode) ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode);
+
+function History({ history }: { history: CategoryChange[] }) {
+  const t = useT(management);
+  const from = (change: CategoryChange) => (change.from ? categoryLabel(t, change.from) : t('noPrevious'));
+  return (
+    <section aria-labelledby="geschiedenis">
+      <h2 className="utrecht-heading-2" id="geschiedenis">
+        {t('historyTitle')}
+      </h2>
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption werkregie-visually-hidden">{t('historyCaption')}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {(['colDate', 'colFrom', 'colTo', 'colReason', 'colDecidedBy'] as const satisfies readonly ManagementKey[]).map((key) => (
+              <th key={key} scope="col" className="utrecht-table__header-cell">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {history.map((change) => (
+            <tr key={change.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">
+                <DateText value={change.decidedAt} withTime />
+              </td>
+              <td className="utrecht-table__cell">{from(change)}</td>
+              <td className="utrecht-table__cell">{categoryLabel(t, change.to)}</td>
+              <td className="utrecht-table__cell">{change.reason}</td>
+              <td className="utrecht-table__cell">{change.decidedByName ?? t('unknown')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function EmployerPage({
+  context,
+  employer,
+  history,
+  form,
+  notice,
+}: {
+  context: ManagementContext;
+  employer: Employer;
+  history: CategoryChange[];
+  form: FormState;
+  notice: string | null;
+}) {
+  const t = useT(management);
+  const c = useT(common);
+  return (
+    <Layout title={employer.name} hasErrors={Object.keys(form.errors).length > 0}>
+      <ErrorSummary form={form} />
+      {notice ? <Notice type="ok">{notice}</Notice> : null}
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={employersPath}>
+          {t('backToList')}
+        </a>
+      </p>
+      <Heading>{employer.name}</Heading>
+
+      <section aria-labelledby="gegevens">
+        <h2 className="utrecht-heading-2" id="gegevens">
+          {t('detailsTitle')}
+        </h2>
+        <dl className="werkregie-definitions">
+          <dt>{t('colKvk')}</dt>
+          <dd>{employer.kvkNumber}</dd>
+          <dt>{t('sector')}</dt>
+          <dd>{employer.sector}</dd>
+          <dt>{t('colPso')}</dt>
+          <dd>{psoLabel(t, employer.psoLevel)}</dd>
+          {employer.psoEvidenceDate ? (
+            <>
+              <dt>{t('psoDate')}</dt>
+              <dd>
+                <DateText value={`${employer.psoEvidenceDate}T12:00:00Z`} />
+              </dd>
+            </>
+          ) : null}
+          <dt>{t('colCso')}</dt>
+          <dd>{employer.codeSocialeOndernemingen ? c('yes') : c('no')}</dd>
+        </dl>
+        <h3 className="utrecht-heading-3">{t('locationsTitle')}</h3>
+        {employer.locations.length === 0 ? (
+          <Paragraph>{t('noLocations')}</Paragraph>
+        ) : (
+          <ul className="utrecht-unordered-list">
+            {employer.locations.map((location, index) => (
+              <li key={index} className="utrecht-unordered-list__item">
+                {`${location.name}, ${showPostcode(location.postcode)}`}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`${employerPath(employer.id)}/gebruikers`}>
+            {t('usersLink')}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="categorie">
+        <h2 className="utrecht-heading-2" id="categorie">
+          {t('categoryTitle', { instantie: context.instantie.name })}
+        </h2>
+        <dl className="werkregie-definitions">
+          <dt>{t('currentCategory')}</dt>
+          <dd>{categoryLabel(t, employer.category)}</dd>
+          <dt>{t('since')}</dt>
+          <dd>
+            <DateText value={employer.categorySince} />
+          </dd>
+        </dl>
+        <h3 className="utrecht-heading-3">{t('changeTitle')}</h3>
+        <Paragraph>{t('categoryMoves')}</Paragraph>
+        <Form action={employerPath(employer.id)}>
+          <ChoiceGroup form={form} name="category" label={t('fieldCategory')} options={categoryOptions(t)} />
+          <TextArea form={form} name="reason" label={t('fieldReason')} hint={t('reasonHint')} rows={4} />
+          <SubmitButton>{t('changeButton')}</SubmitButton>
+        </Form>
+      </section>
+
+      <History history={history} />
+    </Layout>
+  );
+}
+
+export function registerEmployerDetailPage(app: FastifyInstance, { db }: AppDeps): void {
+  const load = async (employerId: string, instantieId: string) => {
+    const employer = await employerAt(db, employerId, instantieId);
+    return employer ? { employer, history: await categoryHistoryAt(db, employer.id, instantieId) } : null;
+  };
+
+  app.get(`${employersPath}/:id`, async (request, reply) => {
+    const context = await managementContext(db, request, reply);
+    if (!context) return reply;
+    const loaded = await load((request.params as { id: string }).id, context.instantie.id);
+    if (!loaded) return sendNotFound(request, reply);
+    const query = request.query as Record<string, unknown>;
+    const t = translator(management, request.locale);
+    const notice = query.opgeslagen === '1' ? t('categorySaved') : isOutcome(query.melding) ? t(`outcome_${query.melding}`) : null;
+    const form = { ...emptyForm, values: { category: loaded.employer.category } };
+    return sendPage(request, reply, <EmployerPage context={context} {...loaded} form={form} notice={notice} />);
+  });
+
+  app.post(`${employersPath}/:id`, async (request, reply) => {
+    const context = await managementContext(db, request, reply);
+    if (!context) return reply;
+    // Only an employer this instantie works with can be changed here; others do not exist for it.
+    const loaded = await load((request.params as { id: string }).id, context.instantie.id);
+    if (!loaded) return sendNotFound(request, reply);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = { category: field(body, 'category'), reason: field(body, 'reason') };
+    const parsed = parseInput(categoryChangeSchema, values);
+    const errors: Record<string, string> = {};
+    // In the order of the form, so the error summary reads top to bottom.
+    if (values.category === loaded.employer.category) errors.category = 'Kies een andere categorie dan de huidige.';
+    if (!parsed.ok) for (const name of ['category', 'reason']) if (parsed.errors[name]) errors[name] ??= parsed.errors[name];
+    const result = Object.keys(errors).length === 0 ? await changeCategory(db, context.actor, loaded.employer.id, values) : null;
+    if (result?.ok) return reply.redirect(`${employerPath(loaded.employer.id)}?opgeslagen=1`, 303);
+    if (result?.reason === 'forbidden') return sendPage(request, reply, <ErrorPage status={403} />, 403);
+    const form = { values, errors: result?.reason === 'invalid' ? result.errors : errors };
+    return sendPage(request, reply, <EmployerPage context={context} {...loaded} form={form} notice={null} />, 400);
+  });
+}

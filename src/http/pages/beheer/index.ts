@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.js';
+import { registerEmployerDetailPage } from './employer-detail.js';
+import { registerEmployerListPage } from './employer-list.js';
+import { registerEmployerUsersPage } from './employer-users.js';
+import { registerNewEmployerPage } from './new-employer.js';
+
+/** The pages of a beheerder, always about their own instantie. */
+export function registerManagementPages(app: FastifyInstance, deps: AppDeps): void {
+  registerEmployerListPage(app, deps);
+  registerNewEmployerPage(app, deps);
+  registerEmployerDetailPage(app, deps);
+  registerEmployerUsersPage(app, deps);
+}

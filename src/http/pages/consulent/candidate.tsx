@@ -1,0 +1,281 @@
+import type { FastifyInstance } from 'fastify';
+import { userNames } from '#app/domain/accounts/names.js';
+import { activeConsent, candidateHistory, type CandidateEvent } from '#app/domain/candidates/history.js';
+import { readCandidate, type CandidateRead } from '#app/domain/candidates/queries.js';
+import {
+  defaultAvailabilityWeeks,
+  fieldGroupNames,
+  fieldGroups,
+  normaliseVisibility,
+  type FieldGroup,
+} from '#app/domain/candidates/rules.js';
+import { getInstantie } from '#app/domain/instanties/queries.js';
+import { accessLogFor } from '#app/domain/privacy/access-log.js';
+import { Form, SubmitButton } from '#app/ui/form.js';
+import { useLocale, useT } from '#app/ui/i18n.js';
+import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import type { AppDeps } from '../../deps.js';
+import { requirePageRole, sendNotFound } from '../../guards.js';
+import { sendPage } from '../../plugins/render.js';
+import { profileText } from '../profile/messages.js';
+import { CandidateLoginBlock, LoginProblemNotice } from '../password.js';
+import { formatDate, ProfileSections, SavedNotice } from '../profile/summary.js';
+import { consultant } from './messages.js';
+import { AvailabilityText, DateText, candidatePath, fullName, useCodeLabel } from './parts.js';
+
+const accessLogLimit = 50;
+const historyLimit = 50;
+
+type AccessRow = Awaited<ReturnType<typeof accessLogFor>>[number];
+type Notices = { added: boolean; saved: unknown; login: unknown };
+type PageData = {
+  read: CandidateRead;
+  consentSince: Date | null;
+  weeks: number;
+  accessLog: AccessRow[];
+  history: CandidateEvent[];
+  names: Map<string, string>;
+  notices: Notices;
+};
+
+/** The groups of fields one access-log row covers, in the order of the visibility page. */
+function groupsIn(fields: readonly string[]): FieldGroup[] {
+  return fieldGroupNames.filter((group) => fieldGroups[group].some((field) => fields.includes(field)));
+}
+
+function useEventLabel() {
+  const t = useT(consultant);
+  const profileLabel = useCodeLabel(profileText);
+  return (event: CandidateEvent): string => {
+    const section = /^profile\.(\w+)\.updated$/.exec(event.action)?.[1];
+    if (section) return t('event_section', { section: profileLabel('section', section) });
+    const known: Record<string, Parameters<typeof t>[0]> = {
+      'candidate.created': 'event_created',
+      'visibility.changed': 'event_visibility',
+      'consent.given': 'event_consentGiven',
+      'consent.withdrawn': 'event_consentWithdrawn',
+      'availability.confirmed': 'event_availability',
+    };
+    const key = known[event.action];
+    return key ? t(key) : event.action;
+  };
+}
+
+function AvailabilityBlock({ read, weeks }: { read: CandidateRead; weeks: number }) {
+  const t = useT(consultant);
+  const base = candidatePath(read.view.id);
+  return (
+    <section aria-labelledby="kop-beschikbaarheid" className="werkregie-card">
+      <h2 className="utrecht-heading-2" id="kop-beschikbaarheid">
+        {t('availabilityHeading')}
+      </h2>
+      <Paragraph>
+        <AvailabilityText view={read.view} />
+      </Paragraph>
+      <Paragraph>{t('availabilityExplain', { weeks })}</Paragraph>
+      <Form action={`${base}/beschikbaarheid/bevestigen`}>
+        <SubmitButton>{t('confirmAvailability')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function ConsentAndVisibility({ read, consentSince }: { read: CandidateRead; consentSince: Date | null }) {
+  const t = useT(consultant);
+  const locale = useLocale();
+  const label = useCodeLabel(consultant);
+  const profileLabel = useCodeLabel(profileText);
+  const visibility = normaliseVisibility(read.candidate.visibility);
+  return (
+    <section aria-labelledby="kop-zichtbaarheid" className="werkregie-card">
+      <h2 className="utrecht-heading-2" id="kop-zichtbaarheid">
+        {t('visibilityHeading')}
+      </h2>
+      <h3 className="utrecht-heading-3">{t('consentHeading')}</h3>
+      <Paragraph>
+        <strong>{consentSince ? t('consentSince', { date: formatDate(consentSince, locale) }) : t('consentNo')}</strong>{' '}
+        {consentSince ? t('consentGiven') : t('consentMissing')}
+      </Paragraph>
+      <h3 className="utrecht-heading-3">{t('whoSeesWhat')}</h3>
+      <Paragraph>{t('visibilityText')}</Paragraph>
+      <dl className="werkregie-definitions">
+        {fieldGroupNames.map((group) => (
+          <div key={group}>
+            <dt>{profileLabel('groupShort', group)}</dt>
+            <dd>{label('level', visibility[group])}</dd>
+          </div>
+        ))}
+      </dl>
+      <Paragraph>{read.candidate.anonymous ? t('anonymousYes') : t('anonymousNo')}</Paragraph>
+      <Paragraph>
+        <a className="utrecht-link" href={`${candidatePath(read.view.id)}/zichtbaarheid`}>
+          {t('toVisibility')}
+        </a>
+      </Paragraph>
+    </section>
+  );
+}
+
+function AccessLog({ rows, names }: { rows: AccessRow[]; names: Map<string, string> }) {
+  const t = useT(consultant);
+  const label = useCodeLabel(consultant);
+  const profileLabel = useCodeLabel(profileText);
+  const fieldsText = (fields: readonly string[]) => {
+    const groups = groupsIn(fields);
+    return groups.length === fieldGroupNames.length
+      ? t('wholeProfile')
+      : groups.map((group) => profileLabel('groupShort', group)).join(', ');
+  };
+  return (
+    <section aria-labelledby="kop-inzage">
+      <h2 className="utrecht-heading-2" id="kop-inzage">
+        {t('accessHeading')}
+      </h2>
+      {rows.length === 0 ? (
+        <Paragraph>{t('accessNone')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('accessIntro', { count: rows.length })}</Paragraph>
+          <div className="utrecht-table-container">
+            <table className="utrecht-table utrecht-table--html-table">
+              <caption className="utrecht-table__caption werkregie-visually-hidden">{t('accessCaption')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  {(['colWhen', 'colWho', 'colRole', 'colFields'] as const).map((key) => (
+                    <th key={key} scope="col" className="utrecht-table__header-cell">
+                      {t(key)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {rows.map((row) => (
+                  <tr key={String(row.id)} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">
+                      <DateText value={row.at} withTime />
+                    </td>
+                    <td className="utrecht-table__cell">{names.get(row.viewer_user_id) ?? t('unknownUser')}</td>
+                    <td className="utrecht-table__cell">{label('role', row.viewer_role)}</td>
+                    <td className="utrecht-table__cell">{fieldsText(row.fields)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function History({ events, names }: { events: CandidateEvent[]; names: Map<string, string> }) {
+  const t = useT(consultant);
+  const label = useEventLabel();
+  return (
+    <section aria-labelledby="kop-geschiedenis">
+      <h2 className="utrecht-heading-2" id="kop-geschiedenis">
+        {t('historyHeading')}
+      </h2>
+      {events.length === 0 ? (
+        <Paragraph>{t('historyNone')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('historyIntro')}</Paragraph>
+          <div className="utrecht-table-container">
+            <table className="utrecht-table utrecht-table--html-table">
+              <caption className="utrecht-table__caption werkregie-visually-hidden">{t('historyCaption')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  {(['colWhen', 'colWho', 'colWhat'] as const).map((key) => (
+                    <th key={key} scope="col" className="utrecht-table__header-cell">
+                      {t(key)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {events.map((event) => (
+                  <tr key={String(event.id)} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">
+                      <DateText value={event.at} withTime />
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {event.actor_user_id ? (names.get(event.actor_user_id) ?? t('unknownUser')) : t('systemUser')}
+                    </td>
+                    <td className="utrecht-table__cell">{label(event)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CandidatePage({ read, consentSince, weeks, accessLog, history, names, notices }: PageData) {
+  const t = useT(consultant);
+  const name = fullName(read.view);
+  return (
+    <Layout title={name}>
+      {notices.added ? <Notice type="ok">{t('created')}</Notice> : null}
+      {/* The shared notice speaks to the candidate; a confirmation by the consultant gets its own words. */}
+      {notices.saved === 'beschikbaarheid-bevestigd' ? <Notice type="ok">{t('confirmed')}</Notice> : <SavedNotice value={notices.saved} />}
+      <Paragraph>
+        <a className="utrecht-link" href="/consulent">
+          {t('backToCaseload')}
+        </a>
+      </Paragraph>
+      <LoginProblemNotice value={notices.login} />
+      <Heading>{name}</Heading>
+      <Paragraph lead>
+        {t('colPseudonym')}: {read.view.pseudonym}
+      </Paragraph>
+      <Paragraph>{t('candidateIntro')}</Paragraph>
+      <AvailabilityBlock read={read} weeks={weeks} />
+      <ConsentAndVisibility read={read} consentSince={consentSince} />
+      <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />
+      <section aria-labelledby="kop-profiel">
+        <h2 className="utrecht-heading-2" id="kop-profiel">
+          {t('profileHeading')}
+        </h2>
+        <ProfileSections candidate={read.candidate} basePath={candidatePath(read.view.id)} editor="consulent" headingLevel={3} />
+      </section>
+      <AccessLog rows={accessLog} names={names} />
+      <History events={history} names={names} />
+    </Layout>
+  );
+}
+
+export function registerCandidatePage(app: FastifyInstance, { db }: AppDeps): void {
+  app.get('/consulent/kandidaten/:id', async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'consulent');
+    if (!actor) return reply;
+    const read = await readCandidate(db, actor, (request.params as { id: string }).id, 'consulent.kandidaat');
+    // Only as the consultant of the candidate's own instantie; anything else looks like "not there".
+    if (!read || read.access.role !== 'consulent') return sendNotFound(request, reply);
+    const id = read.candidate.id;
+    const [consent, instantie, accessLog, history] = [
+      await activeConsent(db, id),
+      await getInstantie(db, read.candidate.instantie_id),
+      await accessLogFor(db, id, accessLogLimit),
+      await candidateHistory(db, id, historyLimit),
+    ];
+    const names = await userNames(db, [...accessLog.map((row) => row.viewer_user_id), ...history.map((event) => event.actor_user_id)]);
+    const query = request.query as Record<string, unknown>;
+    return sendPage(
+      request,
+      reply,
+      <CandidatePage
+        read={read}
+        consentSince={consent?.givenAt ?? null}
+        weeks={instantie?.settings.availabilityWeeks ?? defaultAvailabilityWeeks}
+        accessLog={accessLog}
+        history={history}
+        names={names}
+        notices={{ added: query.toegevoegd === '1', saved: query.opgeslagen, login: query.inloggen }}
+      />,
+    );
+  });
+}

@@ -1,0 +1,330 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '#app/domain/accounts/actor.js';
+import { employersOfActor, type EmployerDetails } from '#app/domain/employers/queries.js';
+import {
+  closeVacancy,
+  createVacancy,
+  publishVacancy,
+  updateVacancy,
+  type ConflictCode,
+  type VacancyCommandResult,
+} from '#app/domain/vacancies/commands.js';
+import { mayManageVacancies } from '#app/domain/vacancies/policy.js';
+import { presentVacancy } from '#app/domain/vacancies/presenter.js';
+import { findVacancy, listEmployerVacancies, type VacancyList } from '#app/domain/vacancies/queries.js';
+import { isEditable, isPubliclyListed, todayIso } from '#app/domain/vacancies/rules.js';
+import type { Vacancy } from '#app/db/schema.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, type FormState } from '#app/ui/form.js';
+import { useT } from '#app/ui/i18n.js';
+import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
+import type { AppDeps } from '../../deps.js';
+import { requirePageRole, sendNotFound } from '../../guards.js';
+import { sendPage } from '../../plugins/render.js';
+import { ErrorPage } from '../error-page.js';
+import { vacancyText } from './messages.js';
+import { formInput, statusLabel, submittedValues, useDate, vacancyFormValues, VacancyDetails, VacancyFields } from './parts.js';
+import { publicListPath } from './public.js';
+
+export const myVacanciesPath = '/werkgever/vacatures';
+const vacancyPath = (id: string) => `${myVacanciesPath}/${id}`;
+const pageSize = 25;
+
+type Employers = readonly Pick<EmployerDetails, 'id' | 'name'>[];
+
+function MyVacanciesPage({ list, employers }: { list: VacancyList; employers: Employers }) {
+  const t = useT(vacancyText);
+  const date = useDate();
+  const today = todayIso();
+  return (
+    <Layout title={t('myTitle')}>
+      <Heading>{t('myTitle')}</Heading>
+      <Paragraph lead>{t('myIntro')}</Paragraph>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${myVacanciesPath}/nieuw`}>
+          {t('newLink')}
+        </a>
+      </p>
+      {list.items.length === 0 ? (
+        <Paragraph>{t('myNone')}</Paragraph>
+      ) : (
+        <table className="utrecht-table">
+          <caption className="utrecht-table__caption">{t('myCaption')}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {t('colTitle')}
+              </th>
+              {employers.length > 1 ? (
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('colOrganisation')}
+                </th>
+              ) : null}
+              <th scope="col" className="utrecht-table__header-cell">
+                {t('colStatus')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t('colHours')}
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                {t('colUntil')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {list.items.map((vacancy) => (
+              <tr key={vacancy.id} className="utrecht-table__row">
+                <td className="utrecht-table__cell">
+                  <a className="utrecht-link" href={vacancyPath(vacancy.id)}>
+                    {vacancy.title}
+                  </a>
+                </td>
+                {employers.length > 1 ? <td className="utrecht-table__cell">{vacancy.employerName}</td> : null}
+                <td className="utrecht-table__cell">
+                  {vacancy.status === 'open' && !isPubliclyListed(vacancy, today) ? t('notOnline') : statusLabel(t, vacancy.status)}
+                </td>
+                <td className="utrecht-table__cell">{vacancy.hoursPerWeek}</td>
+                <td className="utrecht-table__cell">{vacancy.publishedUntil ? date(vacancy.publishedUntil) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `${myVacanciesPath}?pagina=${page}`} />
+    </Layout>
+  );
+}
+
+function NewVacancyPage({ form, employers }: { form: FormState; employers: Employers }) {
+  const t = useT(vacancyText);
+  return (
+    <Layout title={t('newTitle')} hasErrors={Object.keys(form.errors).length > 0}>
+      <ErrorSummary form={form} />
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={myVacanciesPath}>
+          {t('backToMine')}
+        </a>
+      </p>
+      <Heading>{t('newTitle')}</Heading>
+      <Paragraph>{t('newIntro')}</Paragraph>
+      <Form action={`${myVacanciesPath}/nieuw`}>
+        <VacancyFields form={form} employers={employers} />
+        <SubmitButton>{t('saveConcept')}</SubmitButton>
+      </Form>
+    </Layout>
+  );
+}
+
+type Message = 'saved' | 'published' | 'closed' | 'filled' | ConflictCode;
+
+function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: FormState; message?: Message }) {
+  const t = useT(vacancyText);
+  const today = todayIso();
+  const editable = isEditable(vacancy.status);
+  const listed = isPubliclyListed({ status: vacancy.status, publishedUntil: vacancy.published_until }, today);
+  const notices: Partial<Record<Message, [string, 'ok' | 'error']>> = {
+    saved: [t('savedNotice'), 'ok'],
+    published: [t('publishedNotice'), 'ok'],
+    closed: [t('closedNotice'), 'ok'],
+    filled: [t('filledNotice'), 'ok'],
+    expired: [t('expiredNotice'), 'error'],
+    not_editable: [t('stateNotice'), 'error'],
+    not_concept: [t('stateNotice'), 'error'],
+    not_open: [t('stateNotice'), 'error'],
+  };
+  const notice = message ? notices[message] : undefined;
+  const status = vacancy.status === 'open' && !listed ? t('notOnline') : statusLabel(t, vacancy.status);
+  return (
+    <Layout title={t('editTitle', { title: vacancy.title })} hasErrors={Object.keys(form.errors).length > 0}>
+      <ErrorSummary form={form} />
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={myVacanciesPath}>
+          {t('backToMine')}
+        </a>
+      </p>
+      <Heading>{t('editTitle', { title: vacancy.title })}</Heading>
+      {notice ? <Notice type={notice[1]}>{notice[0]}</Notice> : null}
+      <Paragraph>
+        <strong>{t('statusLine', { status })}</strong>
+      </Paragraph>
+      {listed ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`${publicListPath}/${vacancy.id}`}>
+            {t('viewPublic')}
+          </a>
+        </p>
+      ) : null}
+
+      {vacancy.status === 'concept' ? (
+        <section aria-labelledby="publiceren" className="werkregie-card">
+          <h2 className="utrecht-heading-2" id="publiceren">
+            {t('publishTitle')}
+          </h2>
+          <Paragraph>{t('publishText')}</Paragraph>
+          <Form action={`${vacancyPath(vacancy.id)}/publiceren`}>
+            <SubmitButton>{t('publishButton')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      {editable ? (
+        <Form action={vacancyPath(vacancy.id)}>
+          <VacancyFields form={form} />
+          <SubmitButton>{t('save')}</SubmitButton>
+        </Form>
+      ) : (
+        <>
+          <Notice>{t('finalNotice', { status: statusLabel(t, vacancy.status).toLowerCase() })}</Notice>
+          <VacancyDetails vacancy={presentVacancy(vacancy, '', today)} hideEmployer />
+        </>
+      )}
+
+      {vacancy.status === 'open' ? (
+        <section aria-labelledby="sluiten" className="werkregie-card">
+          <h2 className="utrecht-heading-2" id="sluiten">
+            {t('closeTitle')}
+          </h2>
+          <Paragraph>{t('closeText')}</Paragraph>
+          <Form action={`${vacancyPath(vacancy.id)}/sluiten`}>
+            <ChoiceGroup
+              form={{ values: { filled: 'nee' }, errors: {} }}
+              name="filled"
+              label={t('closeReason')}
+              options={[
+                { value: 'ja', label: t('closeFilled') },
+                { value: 'nee', label: t('closeOther') },
+              ]}
+            />
+            <SubmitButton secondary>{t('closeButton')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+const messageParam = z.object({
+  opgeslagen: z.literal('1').optional(),
+  gepubliceerd: z.literal('1').optional(),
+  gesloten: z.literal('1').optional(),
+  vervuld: z.literal('1').optional(),
+});
+function messageFrom(query: unknown): Message | undefined {
+  const parsed = messageParam.safeParse(query ?? {});
+  if (!parsed.success) return undefined;
+  const q = parsed.data;
+  return q.opgeslagen ? 'saved' : q.gepubliceerd ? 'published' : q.vervuld ? 'filled' : q.gesloten ? 'closed' : undefined;
+}
+
+const pageParam = z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).catch(1));
+
+/** A date some weeks ahead, as a first suggestion for the closing date. */
+function suggestedClosingDate(now = new Date()): string {
+  return todayIso(new Date(now.getTime() + 8 * 7 * 24 * 60 * 60 * 1000));
+}
+
+export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDeps): void {
+  /** The vacancy when it belongs to one of the actor's organisations; otherwise the "not found" page was sent. */
+  async function ownVacancy(request: FastifyRequest, reply: FastifyReply, actor: Actor): Promise<Vacancy | null> {
+    const vacancy = await findVacancy(db, (request.params as { id: string }).id);
+    if (!vacancy || !mayManageVacancies(actor, vacancy.employer_id)) {
+      sendNotFound(request, reply);
+      return null;
+    }
+    return vacancy;
+  }
+
+  /** After a failed command: the page again, with why. */
+  async function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    id: string,
+    result: VacancyCommandResult<unknown>,
+    body?: unknown,
+  ) {
+    if (result.ok) throw new Error('answer() is for failures');
+    if (result.reason !== 'invalid' && result.reason !== 'conflict') return sendNotFound(request, reply);
+    const vacancy = await findVacancy(db, id);
+    if (!vacancy || !mayManageVacancies(actor, vacancy.employer_id)) return sendNotFound(request, reply);
+    if (result.reason === 'invalid') {
+      const form = { values: body === undefined ? vacancyFormValues(vacancy) : submittedValues(body), errors: result.errors };
+      return sendPage(request, reply, <EditVacancyPage vacancy={vacancy} form={form} />, 400);
+    }
+    return sendPage(
+      request,
+      reply,
+      <EditVacancyPage vacancy={vacancy} form={{ values: vacancyFormValues(vacancy), errors: {} }} message={result.code} />,
+      409,
+    );
+  }
+
+  app.get(myVacanciesPath, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const page = pageParam.parse((request.query as Record<string, unknown>).pagina);
+    const [list, employers] = await Promise.all([listEmployerVacancies(db, actor, { page, pageSize }), employersOfActor(db, actor)]);
+    return sendPage(request, reply, <MyVacanciesPage list={list} employers={employers} />);
+  });
+
+  app.get(`${myVacanciesPath}/nieuw`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const employers = await employersOfActor(db, actor);
+    const values = { postcode: employers[0]?.locations[0]?.postcode ?? '', publishedUntil: suggestedClosingDate() };
+    return sendPage(request, reply, <NewVacancyPage form={{ values, errors: {} }} employers={employers} />);
+  });
+
+  app.post(`${myVacanciesPath}/nieuw`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const result = await createVacancy(db, actor, request.body);
+    if (result.ok) return reply.redirect(`${vacancyPath(result.value.id)}?opgeslagen=1`, 303);
+    if (result.reason === 'invalid') {
+      const employers = await employersOfActor(db, actor);
+      return sendPage(
+        request,
+        reply,
+        <NewVacancyPage form={{ values: submittedValues(request.body), errors: result.errors }} employers={employers} />,
+        400,
+      );
+    }
+    return sendPage(request, reply, <ErrorPage status={403} />, 403);
+  });
+
+  app.get(`${myVacanciesPath}/:id`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const vacancy = await ownVacancy(request, reply, actor);
+    if (!vacancy) return reply;
+    const form = { values: vacancyFormValues(vacancy), errors: {} };
+    return sendPage(request, reply, <EditVacancyPage vacancy={vacancy} form={form} message={messageFrom(request.query)} />);
+  });
+
+  app.post(`${myVacanciesPath}/:id`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const { id } = request.params as { id: string };
+    const result = await updateVacancy(db, actor, id, formInput(request.body));
+    if (result.ok) return reply.redirect(`${vacancyPath(id)}?opgeslagen=1`, 303);
+    return answer(request, reply, actor, id, result, request.body);
+  });
+
+  app.post(`${myVacanciesPath}/:id/publiceren`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const { id } = request.params as { id: string };
+    const result = await publishVacancy(db, actor, id);
+    if (result.ok) return reply.redirect(`${vacancyPath(id)}?gepubliceerd=1`, 303);
+    return answer(request, reply, actor, id, result);
+  });
+
+  app.post(`${myVacanciesPath}/:id/sluiten`, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'werkgever');
+    if (!actor) return reply;
+    const { id } = request.params as { id: string };
+    const result = await closeVacancy(db, actor, id, { filled: (request.body as Record<string, unknown> | null)?.filled });
+    if (result.ok) return reply.redirect(`${vacancyPath(id)}?${result.value.status === 'filled' ? 'vervuld' : 'gesloten'}=1`, 303);
+    return answer(request, reply, actor, id, result);
+  });
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVacancy, publishVacancy } from '#app/domain/vacancies/commands.js';
+import { todayIso } from '#app/domain/vacancies/rules.js';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { sessionHeaders } from '../../../../test/support/api.js';
+import { makeWorld, type World } from '../../../../test/support/fixtures.js';
+
+let app: TestApp;
+let world: World;
+const inDays = (days: number) => todayIso(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
+
+/** A browser-like session: the log-in cookie plus the CSRF cookie and token a form page hands out. */
+async function browser(user: { email: string; password: string }) {
+  const { cookie } = await sessionHeaders(app, user);
+  const page = await app.server.inject({ method: 'GET', url: '/werkgever/vacatures/nieuw', headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  const csrfCookie = page.cookies.find((c) => c.name === '_csrf');
+  if (!token || !csrfCookie) throw new Error('no CSRF token on the form page');
+  const headers = { cookie: `${cookie}; _csrf=${csrfCookie.value}` };
+  return {
+    get: (url: string) => app.server.inject({ method: 'GET', url, headers }),
+    post: (url: string, fields: Record<string, string | string[]>) => {
+      const body = new URLSearchParams();
+      for (const [name, value] of Object.entries({ _csrf: token, ...fields }))
+        for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+      return app.server.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      });
+    },
+  };
+}
+
+async function vacancy(employer: World['employers']['preferred'], publish: boolean, title = 'Schoonmaker kantoor') {
+  const result = await createVacancy(app.database.db, employer.user, {
+    employerId: employer.id,
+    title,
+    description: 'Je maakt kantoren schoon.',
+    postcode: '3011AB',
+    hoursPerWeek: 20,
+    contractType: 'vast',
+    publishedUntil: inDays(20),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  if (publish) await publishVacancy(app.database.db, employer.user, result.value.id);
+  return result.value.id;
+}
+
+const countRows = async () => ({
+  vacancies: (await app.database.db.selectFrom('vacancy').select('id').execute()).length,
+  events: (await app.database.db.selectFrom('event').select('id').execute()).length,
+});
+
+beforeAll(async () => {
+  app = await createTestApp();
+  world = await makeWorld(app);
+});
+afterAll(async () => app?.close());
+
+describe('the public vacancy pages', () => {
+  it('lists open vacancies for visitors and hides concepts', async () => {
+    const open = await vacancy(world.employers.preferred, true, 'Tuinman openbaar');
+    const concept = await vacancy(world.employers.preferred, false, 'Tuinman concept');
+    const list = await app.server.inject({ method: 'GET', url: '/vacatures?zoek=Tuinman' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="/vacatures/${open}"`);
+    expect(list.body).not.toContain(concept);
+    expect(list.body).toContain('1 vacature gevonden');
+    expect((await app.server.inject({ method: 'GET', url: `/vacatures/${open}` })).statusCode).toBe(200);
+    expect((await app.server.inject({ method: 'GET', url: `/vacatures/${concept}` })).statusCode).toBe(404);
+    expect((await app.server.inject({ method: 'GET', url: '/vacatures/geen-id' })).statusCode).toBe(404);
+  });
+
+  it('answers wrong filters with 400, a Dutch error summary and the values kept', async () => {
+    const response = await app.server.inject({ method: 'GET', url: '/vacatures?zoek=bakker&urenVanaf=30&urenTot=10' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Het minimum aantal uren is hoger dan het maximum.');
+    expect(response.body).toContain('href="#veld-urenTot"');
+    expect(response.body).toMatch(/name="zoek"[^>]*value="bakker"/);
+  });
+});
+
+describe('the employer pages', () => {
+  it('send visitors to the log-in page and refuse other roles', async () => {
+    const visitor = await app.server.inject({ method: 'GET', url: '/werkgever/vacatures' });
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe('/inloggen?terug=%2Fwerkgever%2Fvacatures');
+    const { cookie } = await sessionHeaders(app, world.consulent);
+    expect((await app.server.inject({ method: 'GET', url: '/werkgever', headers: { cookie } })).statusCode).toBe(403);
+  });
+
+  it('show another employer’s vacancy as not found, and refuse to publish or close it', async () => {
+    const concept = await vacancy(world.employers.preferred, false);
+    const open = await vacancy(world.employers.preferred, true);
+    const other = await browser(world.employers.committed.user);
+    expect((await other.get(`/werkgever/vacatures/${concept}`)).statusCode).toBe(404);
+    expect((await other.get(`/werkgever/vacatures/${open}`)).statusCode).toBe(404);
+    const before = await countRows();
+    expect((await other.post(`/werkgever/vacatures/${concept}/publiceren`, {})).statusCode).toBe(404);
+    expect((await other.post(`/werkgever/vacatures/${open}/sluiten`, { filled: 'ja' })).statusCode).toBe(404);
+    expect((await other.post(`/werkgever/vacatures/${open}`, { title: 'Overgenomen' })).statusCode).toBe(404);
+    expect(await countRows()).toEqual(before);
+    const statuses = await app.database.db
+      .selectFrom('vacancy')
+      .select(['id', 'status', 'title'])
+      .where('id', 'in', [concept, open])
+      .orderBy('status')
+      .execute();
+    expect(statuses.map((s) => [s.status, s.title])).toEqual([
+      ['concept', 'Schoonmaker kantoor'],
+      ['open', 'Schoonmaker kantoor'],
+    ]);
+  });
+
+  it('re-show the new-vacancy form with 400, the values kept and nothing stored', async () => {
+    const session = await browser(world.employers.preferred.user);
+    const before = await countRows();
+    const response = await session.post('/werkgever/vacatures/nieuw', {
+      employerId: world.employers.preferred.id,
+      title: 'Inpakker',
+      description: '',
+      postcode: '3011 AB',
+      hoursPerWeek: '60',
+      contractType: 'vast',
+      supportOffered: ['jobcoach', 'vervoer'],
+      publishedUntil: inDays(10),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Er is een probleem');
+    expect(response.body).toContain('Beschrijf het werk.');
+    expect(response.body).toContain('Vul een aantal uren per week in tussen 1 en 40.');
+    expect(response.body).toMatch(/name="title"[^>]*value="Inpakker"/);
+    expect(response.body).toMatch(/name="supportOffered" checked="" value="vervoer"/);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('refuse a vacancy for an organisation the user does not belong to', async () => {
+    const session = await browser(world.employers.preferred.user);
+    const before = await countRows();
+    const response = await session.post('/werkgever/vacatures/nieuw', {
+      employerId: world.employers.committed.id,
+      title: 'Inpakker',
+      description: 'Dozen inpakken.',
+      postcode: '3011 AB',
+      hoursPerWeek: '20',
+      contractType: 'vast',
+      publishedUntil: inDays(10),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('save the edit form as a whole: check boxes left empty mean none', async () => {
+    const { preferred } = world.employers;
+    const id = await vacancy(preferred, false);
+    await app.database.db
+      .updateTable('vacancy')
+      .set({ support_offered: ['jobcoach'], suitability: ['open_hiring'] })
+      .where('id', '=', id)
+      .execute();
+    const session = await browser(preferred.user);
+    const response = await session.post(`/werkgever/vacatures/${id}`, {
+      title: 'Schoonmaker kantoor',
+      description: 'Je maakt kantoren schoon.',
+      postcode: '3011AB',
+      hoursPerWeek: '16',
+      contractType: 'vast',
+      occupationUri: '',
+      publishedUntil: inDays(20),
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/werkgever/vacatures/${id}?opgeslagen=1`);
+    const saved = await app.database.db
+      .selectFrom('vacancy')
+      .select(['hours_per_week', 'support_offered', 'suitability'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ hours_per_week: 16, support_offered: [], suitability: [] });
+  });
+
+  it('answer publishing twice with 409 and the current status', async () => {
+    const id = await vacancy(world.employers.preferred, true);
+    const session = await browser(world.employers.preferred.user);
+    const response = await session.post(`/werkgever/vacatures/${id}/publiceren`, {});
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toContain('de status van de vacature is intussen veranderd');
+  });
+
+  it('re-show the organisation form with 400 and the values kept, changing nothing', async () => {
+    const { preferred } = world.employers;
+    const session = await browser(preferred.user);
+    const before = await app.database.db.selectFrom('employer').selectAll().where('id', '=', preferred.id).executeTakeFirstOrThrow();
+    const response = await session.post('/werkgever/organisatie', {
+      name: 'Nieuwe naam',
+      sector: 'Groen',
+      psoLevel: 'trede_1',
+      psoEvidenceDate: '',
+      codeSocialeOndernemingen: 'nee',
+      'locations.0.name': 'Hoofdvestiging',
+      'locations.0.postcode': '3011AB',
+      'locations.1.name': '',
+      'locations.1.postcode': '',
+      'locations.2.name': 'Loods',
+      'locations.2.postcode': '99',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#veld-locations.2.postcode"');
+    expect(response.body).toMatch(/name="name"[^>]*value="Nieuwe naam"/);
+    expect(response.body).toMatch(/name="locations.2.postcode"[^>]*value="99"/);
+    expect(await app.database.db.selectFrom('employer').selectAll().where('id', '=', preferred.id).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+  });
+});

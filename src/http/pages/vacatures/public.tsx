@@ -1,0 +1,202 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { listOpenVacancies, readVacancy, type VacancyList } from '#app/domain/vacancies/queries.js';
+import type { VacancyPresentation } from '#app/domain/vacancies/presenter.js';
+import { checkHoursOrder, vacancyFilterFields } from '#app/domain/vacancies/rules.js';
+import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
+import { useT } from '#app/ui/i18n.js';
+import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
+import type { AppDeps } from '../../deps.js';
+import { sendNotFound } from '../../guards.js';
+import { sendPage } from '../../plugins/render.js';
+import { parseInput } from '../../validation.js';
+import { vacancyText } from './messages.js';
+import { contractLabel, contractOptions, occupationOptions, supportOptions, useDate, VacancyDetails } from './parts.js';
+
+export const publicListPath = '/vacatures';
+const pageSize = 20;
+
+/** Dutch names in the address bar; English names in the domain, as in the API. */
+const paramNames = {
+  zoek: 'text',
+  urenVanaf: 'hoursMin',
+  urenTot: 'hoursMax',
+  contract: 'contractType',
+  beroep: 'occupationUri',
+  openHiring: 'openHiring',
+  hulp: 'supportOffered',
+} as const;
+type ParamName = keyof typeof paramNames;
+const paramOf = Object.fromEntries(Object.entries(paramNames).map(([param, field]) => [field, param])) as Record<string, ParamName>;
+
+const pageParam = z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).catch(1));
+const filterSchema = z.object({ ...vacancyFilterFields, page: pageParam }).superRefine(checkHoursOrder);
+
+function readFilters(query: Record<string, unknown>) {
+  const values: FormState['values'] = {};
+  const input: Record<string, unknown> = { page: query.pagina };
+  for (const [param, field] of Object.entries(paramNames)) {
+    const value = query[param];
+    if (typeof value === 'string' || Array.isArray(value)) {
+      values[param] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : value;
+      input[field] = value;
+    }
+  }
+  const parsed = parseInput(filterSchema, input);
+  const errors = parsed.ok
+    ? {}
+    : Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [paramOf[field] ?? field, message]));
+  return { form: { values, errors } satisfies FormState, parsed };
+}
+
+function listHref(values: FormState['values'], page: number): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) search.append(name, item);
+  }
+  if (page > 1) search.set('pagina', String(page));
+  const query = search.toString();
+  return query ? `${publicListPath}?${query}` : publicListPath;
+}
+
+function VacancyCard({ vacancy }: { vacancy: VacancyPresentation }) {
+  const t = useT(vacancyText);
+  const date = useDate();
+  return (
+    <article className="werkregie-card">
+      <h3 className="utrecht-heading-3">
+        <a className="utrecht-link" href={`${publicListPath}/${vacancy.id}`}>
+          {vacancy.title}
+        </a>
+      </h3>
+      <p className="utrecht-paragraph">
+        {vacancy.employerName} · {vacancy.postcode} · {t('hoursValue', { hours: vacancy.hoursPerWeek })} ·{' '}
+        {contractLabel(t, vacancy.contractType)}
+        {vacancy.suitability.includes('open_hiring') ? ` · ${t('openHiringBadge')}` : ''}
+      </p>
+      {vacancy.publishedUntil ? <p className="utrecht-paragraph">{t('until', { date: date(vacancy.publishedUntil) })}</p> : null}
+    </article>
+  );
+}
+
+function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | null }) {
+  const t = useT(vacancyText);
+  const hasErrors = Object.keys(form.errors).length > 0;
+  return (
+    <Layout title={t('listTitle')} hasErrors={hasErrors}>
+      <ErrorSummary form={form} />
+      <Heading>{t('listTitle')}</Heading>
+      <Paragraph lead>{t('listIntro')}</Paragraph>
+      <section aria-labelledby="zoeken">
+        <h2 className="utrecht-heading-2" id="zoeken">
+          {t('filterTitle')}
+        </h2>
+        <form method="get" action={publicListPath} role="search" aria-labelledby="zoeken" noValidate>
+          <TextField form={form} name="zoek" label={t('filterText')} hint={t('filterTextHint')} optional />
+          <TextField form={form} name="urenVanaf" label={t('filterHoursMin')} inputMode="numeric" width="xs" optional />
+          <TextField form={form} name="urenTot" label={t('filterHoursMax')} inputMode="numeric" width="xs" optional />
+          <SelectField
+            form={form}
+            name="contract"
+            label={t('filterContract')}
+            options={contractOptions(t)}
+            emptyLabel={t('filterAny')}
+            optional
+          />
+          <SelectField
+            form={form}
+            name="beroep"
+            label={t('filterOccupation')}
+            options={occupationOptions}
+            emptyLabel={t('filterAny')}
+            optional
+          />
+          <ChoiceGroup
+            form={form}
+            name="openHiring"
+            label={t('filterOpenHiringLegend')}
+            options={[{ value: 'true', label: t('filterOpenHiring') }]}
+            multiple
+            optional
+          />
+          <ChoiceGroup
+            form={form}
+            name="hulp"
+            label={t('filterSupport')}
+            hint={t('filterSupportHint')}
+            options={supportOptions(t)}
+            multiple
+            optional
+          />
+          <div className="werkregie-actions">
+            <SubmitButton>{t('filterButton')}</SubmitButton>
+            <a className="utrecht-link" href={publicListPath}>
+              {t('filterReset')}
+            </a>
+          </div>
+        </form>
+      </section>
+      {list ? (
+        <section aria-labelledby="resultaten">
+          <h2 className="utrecht-heading-2" id="resultaten">
+            {t('resultsTitle')}
+          </h2>
+          <Paragraph>{list.total === 1 ? t('resultsCountOne') : t('resultsCount', { count: list.total })}</Paragraph>
+          {list.items.length === 0 ? (
+            <Paragraph>{t('noResults')}</Paragraph>
+          ) : (
+            list.items.map((vacancy) => <VacancyCard key={vacancy.id} vacancy={vacancy} />)
+          )}
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => listHref(form.values, page)} />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function VacancyPage({ vacancy, managed }: { vacancy: VacancyPresentation; managed: boolean }) {
+  const t = useT(vacancyText);
+  return (
+    <Layout title={vacancy.title}>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={publicListPath}>
+          {t('backToList')}
+        </a>
+      </p>
+      <Heading>{vacancy.title}</Heading>
+      {!vacancy.publiclyListed ? <Notice type="warning">{t('notListedNotice')}</Notice> : null}
+      <VacancyDetails vacancy={vacancy} />
+      {managed ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`/werkgever/vacatures/${vacancy.id}`}>
+            {t('backToMine')}
+          </a>
+        </p>
+      ) : (
+        <section aria-labelledby="reageren" className="werkregie-card">
+          <h2 className="utrecht-heading-2" id="reageren">
+            {t('respond')}
+          </h2>
+          <Paragraph>{t('respondText')}</Paragraph>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/** The public vacancy pages: for everyone, also without logging in. */
+export function registerPublicVacancyPages(app: FastifyInstance, { db }: AppDeps): void {
+  app.get(publicListPath, async (request, reply) => {
+    const { form, parsed } = readFilters((request.query ?? {}) as Record<string, unknown>);
+    if (!parsed.ok) return sendPage(request, reply, <VacancyListPage form={form} list={null} />, 400);
+    const { page, ...filters } = parsed.value;
+    const list = await listOpenVacancies(db, filters, { page, pageSize });
+    return sendPage(request, reply, <VacancyListPage form={form} list={list} />);
+  });
+
+  app.get(`${publicListPath}/:id`, async (request, reply) => {
+    const read = await readVacancy(db, request.actor, (request.params as { id: string }).id);
+    if (!read) return sendNotFound(request, reply);
+    return sendPage(request, reply, <VacancyPage vacancy={read.vacancy} managed={read.managed} />);
+  });
+}
