@@ -33,7 +33,14 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
     await migrate(database.db, auth);
     const server = await buildServer(
       { db: database.db, auth },
-      { cookieSecret: secret, baseUrl: config.baseUrl, logger: options.logger, secureCookies: config.production },
+      {
+        cookieSecret: secret,
+        baseUrl: config.baseUrl,
+        logger: options.logger,
+        secureCookies: config.production,
+        trustProxy: config.trustProxy,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+      },
     );
     return {
       server,

@@ -8,6 +8,8 @@ const environment = z.object({
   BASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 export type Config = {
@@ -17,6 +19,10 @@ export type Config = {
   baseUrl: string;
   authSecret: string | null;
   production: boolean;
+  /** Addresses of the reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustProxy: string[];
+  /** Requests per minute per client address, pages and API alike. */
+  rateLimitPerMinute: number;
 };
 
 /** Reads the environment once at start-up; a wrong value stops the process with the variable named. */
@@ -36,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
     authSecret: e.AUTH_SECRET ?? null,
     production,
+    trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

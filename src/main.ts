@@ -44,7 +44,8 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const started = performance.now();
   const app = await createApp(config, { logger: false });
   const { seedDemoIfEmpty } = await import('./seed/seed.js');
-  const demo = await seedDemoIfEmpty(app, { log: console.log });
+  // A production instance never gets the demo accounts, whose password is public.
+  const demo = config.production ? [] : await seedDemoIfEmpty(app, { log: console.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

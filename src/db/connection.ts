@@ -53,6 +53,9 @@ class SerialDriver implements Driver {
 }
 const releases = new WeakMap<DatabaseConnection, () => void>();
 
+/** A `date` (no time, no zone) stays the string 'yyyy-mm-dd' in both drivers, as src/db/schema.ts types it. */
+const dateOid = 1082;
+
 class SerialPGliteDialect extends PGliteDialect {
   override createDriver(): Driver {
     return new SerialDriver(super.createDriver());
@@ -63,7 +66,11 @@ class SerialPGliteDialect extends PGliteDialect {
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const unlock = dataDir ? lockDataDirectory(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create({ dataDir: dataDir ? `${dataDir}/pg` : undefined, extensions: { pg_trgm } });
+    const pglite = await PGlite.create({
+      dataDir: dataDir ? `${dataDir}/pg` : undefined,
+      extensions: { pg_trgm },
+      parsers: { [dateOid]: (value: string) => value },
+    });
     const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
     return {
       db,
@@ -80,7 +87,11 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
 }
 
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === dateOid ? (value: string) => value : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -15,7 +15,14 @@ import { registerPages } from './pages/index.js';
 import { sendPage } from './plugins/render.js';
 import { registerRequestContext } from './plugins/request-context.js';
 
-export type ServerOptions = { cookieSecret: string; baseUrl: string; logger?: boolean; secureCookies?: boolean };
+export type ServerOptions = {
+  cookieSecret: string;
+  baseUrl: string;
+  logger?: boolean;
+  secureCookies?: boolean;
+  trustProxy: string[];
+  rateLimitPerMinute: number;
+};
 
 const require = createRequire(import.meta.url);
 const assets: Record<string, Buffer> = {
@@ -30,7 +37,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy.length ? options.trustProxy : false,
   });
 
   await app.register(fastifyHelmet, {
@@ -39,7 +46,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     },
   });
   await app.register(fastifyRateLimit, {
-    max: 600,
+    max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Te veel verzoeken; probeer het over ${context.after} opnieuw.` }),
   });

@@ -69,6 +69,10 @@ export class DemoRandom {
     }
     return entries[entries.length - 1]![0];
   }
+  /** A moment between `from` and `to`. */
+  between(from: Date, to: Date): Date {
+    return new Date(from.getTime() + this.faker.number.float({ min: 0, max: 1 }) * (to.getTime() - from.getTime()));
+  }
   /** A moment `minDays`–`maxDays` before `from`. */
   daysBefore(from: Date, minDays: number, maxDays: number): Date {
     return new Date(from.getTime() - this.faker.number.float({ min: minDays, max: maxDays }) * day);
@@ -206,12 +210,12 @@ const lower: Record<EmployerCategory, EmployerCategory> = {
 
 const promotionReasons: Record<Exclude<EmployerCategory, 'business_as_usual'>, readonly string[]> = {
   preferred: [
-    'Sociale onderneming met PSO trede 3; plaatst al jaren mensen met een grote afstand tot werk.',
-    'Heeft de Code Sociale Ondernemingen getekend en houdt mensen lang in dienst.',
+    'Sociale onderneming; plaatst al jaren mensen met een grote afstand tot werk.',
+    'Houdt mensen lang in dienst en meet de impact van het werk.',
     'Goede resultaten bij de steekproef; eigen jobcoaches op de werkvloer.',
   ],
   committed: [
-    'Inclusieve werkgever met PSO-erkenning; wil meer mensen plaatsen.',
+    'Inclusieve werkgever; wil meer mensen plaatsen.',
     'Heeft drie kandidaten goed ingewerkt; begeleiding op afroep nodig.',
     'Doet mee aan de banenafspraak en heeft een vaste contactpersoon.',
   ],
@@ -330,7 +334,7 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
       ['filled', 10],
       ['closed', 10],
     ]);
-    const created = r.daysBefore(ctx.now, 1, 200);
+    const created = new Date(Math.max(createdAt.getTime(), r.daysBefore(ctx.now, 1, 200).getTime()));
     const place = places[locations.indexOf(location)]!.name;
     const contractType = r.weighted<ContractType>([
       ['vast', 15],
@@ -368,7 +372,7 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
           ? new Date(ctx.now.getTime() + r.int(7, 90) * day).toISOString().slice(0, 10)
           : status === 'concept'
             ? null
-            : r.daysBefore(ctx.now, 1, 60).toISOString().slice(0, 10),
+            : r.between(created, ctx.now).toISOString().slice(0, 10),
       created_at: created,
       updated_at: created,
     });
@@ -548,7 +552,7 @@ export function generateCandidate(r: DemoRandom, ctx: CandidateContext): Candida
   const consented = !!demo || r.chance(0.7);
   const byCandidate = userId !== null && regie !== 'begeleid' && (!!demo || r.chance(0.6));
   const givenBy = byCandidate ? userId : ctx.consultantUserId;
-  const givenAt = new Date(createdAt.getTime() + r.faker.number.float({ min: 0, max: 1 }) * (now.getTime() - createdAt.getTime()));
+  const givenAt = r.between(createdAt, now);
   const recordedAs = byCandidate ? 'kandidaat' : 'consulent_met_kandidaat';
   if (consented) {
     consents.push({
@@ -562,7 +566,7 @@ export function generateCandidate(r: DemoRandom, ctx: CandidateContext): Candida
       withdrawn_by: null,
     });
   } else if (r.chance(0.1)) {
-    const withdrawnAt = new Date(givenAt.getTime() + r.faker.number.float({ min: 0, max: 1 }) * (now.getTime() - givenAt.getTime()));
+    const withdrawnAt = r.between(givenAt, now);
     consents.push({
       id: randomUUID(),
       candidate_id: id,

@@ -59,15 +59,8 @@ const seconds = (since: number) =>
 
 /** The demo log-ins that exist, in a fixed order. */
 export async function demoLogins(db: Db): Promise<DemoLogin[]> {
-  const rows = await db
-    .selectFrom('user')
-    .select('email')
-    .where(
-      'email',
-      'in',
-      demoAccounts.map((a) => a.email),
-    )
-    .execute();
+  const emails = demoAccounts.map((a) => a.email);
+  const rows = await db.selectFrom('user').select('email').where('email', 'in', emails).execute();
   const existing = new Set(rows.map((row) => row.email));
   return demoAccounts.filter((a) => existing.has(a.email)).map((a) => ({ role: a.role, email: a.email }));
 }
@@ -163,21 +156,25 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<DemoLogi
     const userId = demoSetUp(role);
     if (userId) staffMemberships.push(membershipRow(userId, role, { instantieId: demoInstantieId }, now));
   }
-  const existingManagers = await db
+  const existingStaff = await db
     .selectFrom('membership')
     .select(['instantie_id', 'role', 'user_id'])
-    .where('role', 'in', ['beheerder', 'auditor'])
+    .where('role', 'in', ['consulent', 'beheerder', 'auditor'])
     .execute();
   const beheerders = new Map<string, string>();
-  for (const m of [...existingManagers, ...staffMemberships])
+  for (const m of [...existingStaff, ...staffMemberships])
     if (m.role === 'beheerder' && m.instantie_id && !beheerders.has(m.instantie_id)) beheerders.set(m.instantie_id, m.user_id);
-  const hasAuditor = new Set([...existingManagers, ...staffMemberships].filter((m) => m.role === 'auditor').map((m) => m.instantie_id));
+  const staffed = (role: Role) =>
+    new Set([...existingStaff, ...staffMemberships].filter((m) => m.role === role).map((m) => m.instantie_id));
+  const hasAuditor = staffed('auditor');
+  const hasConsultant = staffed('consulent');
   const consultants = new Map<string, string[]>();
   for (const instantie of seedInstanties) {
     if (!beheerders.has(instantie.id)) beheerders.set(instantie.id, staffMember(instantie, 'beheerder'));
     if (!hasAuditor.has(instantie.id)) staffMember(instantie, 'auditor');
     const assigned = instantieOf.filter((i, index) => i === instantie && index >= caseload).length;
-    const count = Math.max(1, Math.ceil(assigned / caseloadPerConsultant));
+    // Every instantie gets at least one consultant; new ones only when there are new candidates for them.
+    const count = Math.max(hasConsultant.has(instantie.id) ? 0 : 1, Math.ceil(assigned / caseloadPerConsultant));
     consultants.set(
       instantie.id,
       Array.from({ length: count }, () => staffMember(instantie, 'consulent')),
@@ -215,46 +212,23 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<DemoLogi
     }
     plans.push(plan);
   }
+  const employers = plans.map((p) => p.employer);
+  const locations = plans.flatMap((p) => p.locations);
+  const categories = plans.flatMap((p) => p.categories);
+  const changes = plans.flatMap((p) => p.changes);
+  const contacts = plans.flatMap((p) => p.users);
+  const contactMemberships = plans.flatMap((p) => p.memberships);
+  const vacancies = plans.flatMap((p) => p.vacancies);
   await db.transaction().execute(async (trx) => {
-    await insertRows(
-      trx,
-      'employer',
-      plans.map((p) => p.employer),
-    );
-    await insertRows(
-      trx,
-      'employer_location',
-      plans.flatMap((p) => p.locations),
-    );
-    await insertRows(
-      trx,
-      'employer_category',
-      plans.flatMap((p) => p.categories),
-    );
-    await insertRows(
-      trx,
-      'employer_category_change',
-      plans.flatMap((p) => p.changes),
-    );
-    await insertRows(
-      trx,
-      'user',
-      plans.flatMap((p) => p.users),
-    );
-    await insertRows(
-      trx,
-      'membership',
-      plans.flatMap((p) => p.memberships),
-    );
-    await insertRows(
-      trx,
-      'vacancy',
-      plans.flatMap((p) => p.vacancies),
-    );
+    await insertRows(trx, 'employer', employers);
+    await insertRows(trx, 'employer_location', locations);
+    await insertRows(trx, 'employer_category', categories);
+    await insertRows(trx, 'employer_category_change', changes);
+    await insertRows(trx, 'user', contacts);
+    await insertRows(trx, 'membership', contactMemberships);
+    await insertRows(trx, 'vacancy', vacancies);
   });
-  log(
-    `Werkgevers: ${formatNumber(plans.length)} met ${formatNumber(plans.reduce((n, p) => n + p.vacancies.length, 0))} vacatures (${seconds(started)}).`,
-  );
+  log(`Werkgevers: ${formatNumber(plans.length)} met ${formatNumber(vacancies.length)} vacatures (${seconds(started)}).`);
 
   // Candidates, in transactions of a few thousand so progress shows and memory stays small.
   const pseudonymsTaken = new Set((await db.selectFrom('candidate').select('pseudonym').execute()).map((row) => row.pseudonym));

@@ -9,10 +9,18 @@ export type TestApp = App & { databaseName: string };
  * A fresh application on a database of its own: PGlite in memory, or, when DATABASE_URL is set,
  * a new database on that PostgreSQL server that is dropped afterwards, so runs never collide.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { rateLimitPerMinute?: number } = {}): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   const secret = randomBytes(32).toString('hex');
-  const base = { port: 0, host: '127.0.0.1', baseUrl: 'http://localhost:3000', authSecret: secret, production: false } as const;
+  const base = {
+    port: 0,
+    host: '127.0.0.1',
+    baseUrl: 'http://localhost:3000',
+    authSecret: secret,
+    production: false,
+    trustProxy: [],
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+  };
   if (!serverUrl) {
     const app = await createApp({ ...base, database: { kind: 'pglite', dataDir: null } } satisfies Config);
     return { ...app, databaseName: 'pglite' };

@@ -42,14 +42,28 @@ export const profileSections = {
     skills: uriList,
     educationLevel: z.enum(educationLevels, { error: 'Kies je hoogste opleiding.' }),
     workExperience: z
-      .array(z.object({ title: z.string().trim().min(1, 'Vul de functie in.').max(100), employer: z.string().trim().max(100).default(''), years: z.coerce.number().min(0).max(60).default(0) }))
-      .max(20)
+      .array(
+        z.object({
+          title: z.string({ error: 'Vul de functie in.' }).trim().min(1, 'Vul de functie in.').max(100, 'Gebruik hoogstens 100 tekens.'),
+          employer: z.string().trim().max(100, 'Gebruik hoogstens 100 tekens.').default(''),
+          years: z.coerce.number({ error: 'Vul een aantal jaren in tussen 0 en 60.' }).min(0, 'Vul een aantal jaren in tussen 0 en 60.').max(60, 'Vul een aantal jaren in tussen 0 en 60.').default(0),
+        }),
+      )
+      .max(20, 'Vul hoogstens 20 banen in.')
       .default([]),
     about: optionalText(2000, 'Schrijf hoogstens 2000 tekens.'),
   }),
   talen: z.object({
     dutchLevel: z.enum(cefrLevels, { error: 'Kies hoe goed je Nederlands is.' }),
-    languages: z.array(z.object({ language: z.string().trim().min(1).max(50), level: z.enum(cefrLevels) })).max(10).default([]),
+    languages: z
+      .array(
+        z.object({
+          language: z.string({ error: 'Vul de taal in.' }).trim().min(1, 'Vul de taal in.').max(50, 'Gebruik hoogstens 50 tekens.'),
+          level: z.enum(cefrLevels, { error: 'Kies hoe goed je deze taal kent.' }),
+        }),
+      )
+      .max(10, 'Vul hoogstens 10 talen in.')
+      .default([]),
   }),
   reizen: z.object({
     postcode: postcodeSchema,

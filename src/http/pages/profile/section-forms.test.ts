@@ -100,7 +100,7 @@ describe('turning a posted form into the input of the section schema', () => {
     const result = profileSections.talen.safeParse(input);
     expect(result.success).toBe(false);
     const errors = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
-    expect(sectionErrors(errors)).toEqual({ 'languages.0.language': 'Vul de naam van de taal in. Gebruik hoogstens 50 tekens.' });
+    expect(sectionErrors(errors)).toEqual({ 'languages.0.language': 'Vul de taal in.' });
   });
 
   it('turns an open choice into "not chosen" so the schema gives its Dutch message', () => {
@@ -149,9 +149,14 @@ describe('errors as the form shows them', () => {
       days: 'Kies een dag uit de lijst.',
       hoursPerWeek: 'Vul een aantal uren in tussen 1 en 40.',
     });
-    expect(sectionErrors({ 'workExperience.0.title': 'Vul de functie in.', 'workExperience.1.years': 'Invalid input: expected number, received NaN' })).toEqual({
+    const parsed = profileSections.ervaring.safeParse({
+      educationLevel: 'vmbo',
+      workExperience: [{ title: '', employer: '', years: 1 }, { title: 'Schoonmaker', employer: '', years: 'veel' }],
+    });
+    const errors = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    expect(sectionErrors(errors)).toEqual({
       'workExperience.0.title': 'Vul de functie in.',
-      'workExperience.1.years': 'Vul bij jaren een getal in van 0 tot en met 60.',
+      'workExperience.1.years': 'Vul een aantal jaren in tussen 0 en 60.',
     });
   });
 });

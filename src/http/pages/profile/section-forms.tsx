@@ -168,26 +168,14 @@ export function sectionFormValues(section: ProfileSection, c: Candidate): FormVa
 }
 
 /** Messages for row fields whose schema rule has no Dutch sentence of its own. */
-const rowFieldMessages: Record<string, string> = {
-  title: 'Vul de functie in. Gebruik hoogstens 100 tekens.',
-  employer: 'Vul bij werkgever hoogstens 100 tekens in.',
-  years: 'Vul bij jaren een getal in van 0 tot en met 60.',
-  language: 'Vul de naam van de taal in. Gebruik hoogstens 50 tekens.',
-  level: 'Kies hoe goed je deze taal spreekt.',
-};
-const zodDefaultMessage = /^(Invalid|Too (big|small)|Expected)/;
-
 /**
- * Schema errors as the form shows them: an error in one item of a list belongs to the list's
- * field, and row fields get a Dutch sentence where the schema only has zod's English default.
+ * Schema errors as the form shows them: an error in one item of a list belongs to the list's field.
  */
 export function sectionErrors(errors: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors)) {
     const listItem = /^(\w+)\.\d+$/.exec(key);
-    const rowField = /^\w+\.\d+\.(\w+)$/.exec(key);
     if (listItem) result[listItem[1]!] ??= message;
-    else if (rowField && zodDefaultMessage.test(message)) result[key] ??= rowFieldMessages[rowField[1]!] ?? message;
     else result[key] ??= message;
   }
   return result;
