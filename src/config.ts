@@ -27,7 +27,8 @@ export type Config = {
 
 /** Reads the environment once at start-up; a wrong value stops the process with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environment.safeParse(env);
+  // An empty variable counts as not set, as shells and CI files often leave them.
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Ongeldige instelling in de omgeving:\n  ${problems.join('\n  ')}`);

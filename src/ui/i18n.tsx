@@ -26,6 +26,11 @@ export function translator<K extends string>(catalog: Catalog<K>, locale: Locale
   return (key, params) => interpolate(catalog[locale][key], locale, params);
 }
 
+/** "1 kandidaat" or "3 kandidaten": the `one` text for exactly one, else the `other` text with {count}. */
+export function countText<K extends string>(t: Translate<K>, count: number, one: K, other: K): string {
+  return t(count === 1 ? one : other, { count });
+}
+
 export const LocaleContext = createContext<Locale>(defaultLocale);
 
 export function useLocale(): Locale {

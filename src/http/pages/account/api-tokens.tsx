@@ -1,53 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '#app/domain/accounts/actor.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenSummary } from '#app/domain/accounts/api-tokens.js';
+import { DateText } from '#app/ui/dates.js';
 import { ErrorSummary, Form, SubmitButton, TextField, emptyForm, type FormState } from '#app/ui/form.js';
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { DateText } from '../consulent/parts.js';
 import { ErrorPage } from '../error-page.js';
 import { account } from './messages.js';
 
 const tokensPath = '/account/api-sleutels';
 
 type Created = { name: string; token: string };
-
-function TokenRow({ token }: { token: ApiTokenSummary }) {
-  const t = useT(account);
-  return (
-    <tr className="utrecht-table__row">
-      <th scope="row" className="utrecht-table__header-cell">
-        {token.name}
-      </th>
-      <td className="utrecht-table__cell">
-        <DateText value={token.createdAt} withTime />
-      </td>
-      <td className="utrecht-table__cell">{token.lastUsedAt ? <DateText value={token.lastUsedAt} withTime /> : t('neverUsed')}</td>
-      <td className="utrecht-table__cell">
-        {token.revokedAt ? (
-          <>
-            {t('revokedOn')} <DateText value={token.revokedAt} withTime />
-          </>
-        ) : (
-          t('active')
-        )}
-      </td>
-      <td className="utrecht-table__cell">
-        {token.revokedAt ? null : (
-          <Form action={`${tokensPath}/${token.id}/intrekken`} className="werkregie-inline-form">
-            <SubmitButton secondary>
-              {t('revokeButton')}
-              <span className="werkregie-visually-hidden"> {t('revokeHidden', { name: token.name })}</span>
-            </SubmitButton>
-          </Form>
-        )}
-      </td>
-    </tr>
-  );
-}
 
 function ApiTokensPage({
   tokens,
@@ -100,23 +67,43 @@ function ApiTokensPage({
       {tokens.length === 0 ? (
         <Paragraph>{t('noTokens')}</Paragraph>
       ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption werkregie-visually-hidden">{t('listCaption')}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              {(['colName', 'colCreated', 'colLastUsed', 'colStatus', 'colAction'] as const).map((key) => (
-                <th key={key} scope="col" className="utrecht-table__header-cell">
-                  {t(key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {tokens.map((token) => (
-              <TokenRow key={token.id} token={token} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('listCaption')}
+          hiddenCaption
+          rows={tokens}
+          rowKey={(token) => token.id}
+          columns={[
+            { header: t('colName'), rowHeader: true, cell: (token) => token.name },
+            { header: t('colCreated'), cell: (token) => <DateText value={token.createdAt} withTime /> },
+            {
+              header: t('colLastUsed'),
+              cell: (token) => (token.lastUsedAt ? <DateText value={token.lastUsedAt} withTime /> : t('neverUsed')),
+            },
+            {
+              header: t('colStatus'),
+              cell: (token) =>
+                token.revokedAt ? (
+                  <>
+                    {t('revokedOn')} <DateText value={token.revokedAt} withTime />
+                  </>
+                ) : (
+                  t('active')
+                ),
+            },
+            {
+              header: t('colAction'),
+              cell: (token) =>
+                token.revokedAt ? null : (
+                  <Form action={`${tokensPath}/${token.id}/intrekken`} className="werkregie-inline-form">
+                    <SubmitButton secondary>
+                      {t('revokeButton')}
+                      <span className="werkregie-visually-hidden"> {t('revokeHidden', { name: token.name })}</span>
+                    </SubmitButton>
+                  </Form>
+                ),
+            },
+          ]}
+        />
       )}
 
       <h2 className="utrecht-heading-2">{t('createTitle')}</h2>

@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { categoryHistoryAt, employerAt, type CategoryChange } from '#app/domain/employers/at-instantie.js';
 import { categoryChangeSchema, changeCategory } from '#app/domain/employers/commands.js';
 import { normalisePostcode } from '#app/domain/employers/rules.js';
+import { DateText } from '#app/ui/dates.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, emptyForm, type FormState } from '#app/ui/form.js';
 import { translator, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { common } from '#app/ui/messages.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { parseInput } from '../../validation.js';
-import { DateText } from '../consulent/parts.js';
 import { ErrorPage } from '../error-page.js';
 import { management } from './messages.js';
 import {
@@ -22,7 +23,6 @@ import {
   managementContext,
   psoLabel,
   type ManagementContext,
-  type ManagementKey,
 } from './parts.js';
 
 type Employer = NonNullable<Awaited<ReturnType<typeof employerAt>>>;
@@ -42,31 +42,19 @@ function History({ history }: { history: CategoryChange[] }) {
       <h2 className="utrecht-heading-2" id="geschiedenis">
         {t('historyTitle')}
       </h2>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption werkregie-visually-hidden">{t('historyCaption')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {(['colDate', 'colFrom', 'colTo', 'colReason', 'colDecidedBy'] as const satisfies readonly ManagementKey[]).map((key) => (
-              <th key={key} scope="col" className="utrecht-table__header-cell">
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {history.map((change) => (
-            <tr key={change.id} className="utrecht-table__row">
-              <td className="utrecht-table__cell">
-                <DateText value={change.decidedAt} withTime />
-              </td>
-              <td className="utrecht-table__cell">{from(change)}</td>
-              <td className="utrecht-table__cell">{categoryLabel(t, change.to)}</td>
-              <td className="utrecht-table__cell">{change.reason}</td>
-              <td className="utrecht-table__cell">{change.decidedByName ?? t('unknown')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('historyCaption')}
+        hiddenCaption
+        rows={history}
+        rowKey={(change) => change.id}
+        columns={[
+          { header: t('colDate'), cell: (change) => <DateText value={change.decidedAt} withTime /> },
+          { header: t('colFrom'), cell: from },
+          { header: t('colTo'), cell: (change) => categoryLabel(t, change.to) },
+          { header: t('colReason'), cell: (change) => change.reason },
+          { header: t('colDecidedBy'), cell: (change) => change.decidedByName ?? t('unknown') },
+        ]}
+      />
     </section>
   );
 }

@@ -4,12 +4,13 @@ import { employerCategories } from '#app/domain/employers/rules.js';
 import { maySearchPool } from '#app/domain/instanties/settings.js';
 import type { EmployerCategory } from '#app/db/schema.js';
 import { SelectField, SubmitButton, TextField } from '#app/ui/form.js';
-import { useT } from '#app/ui/i18n.js';
+import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
 import { common } from '#app/ui/messages.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { sendPage } from '../../plugins/render.js';
-import { pageParam, searchParam } from '../consulent/parts.js';
+import { pageParam, searchParam } from '../../query-params.js';
 import { management } from './messages.js';
 import {
   categoryLabel,
@@ -104,44 +105,27 @@ function EmployerListPage({
         <Paragraph>{t('noEmployers')}</Paragraph>
       ) : (
         <>
-          <Paragraph>{total === 1 ? t('oneEmployerFound') : t('employersFound', { count: total })}</Paragraph>
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('tableCaption', { instantie: context.instantie.name })}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colName')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colKvk')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colCategory')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colPso')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colCso')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {items.map((employer) => (
-                <tr key={employer.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <a className="utrecht-link" href={employerPath(employer.id)}>
-                      {employer.name}
-                    </a>
-                  </th>
-                  <td className="utrecht-table__cell">{employer.kvkNumber}</td>
-                  <td className="utrecht-table__cell">{categoryLabel(t, employer.category)}</td>
-                  <td className="utrecht-table__cell">{psoLabel(t, employer.psoLevel)}</td>
-                  <td className="utrecht-table__cell">{employer.codeSocialeOndernemingen ? c('yes') : c('no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Paragraph>{countText(t, total, 'oneEmployerFound', 'employersFound')}</Paragraph>
+          <DataTable
+            caption={t('tableCaption', { instantie: context.instantie.name })}
+            rows={items}
+            rowKey={(employer) => employer.id}
+            columns={[
+              {
+                header: t('colName'),
+                rowHeader: true,
+                cell: (employer) => (
+                  <a className="utrecht-link" href={employerPath(employer.id)}>
+                    {employer.name}
+                  </a>
+                ),
+              },
+              { header: t('colKvk'), cell: (employer) => employer.kvkNumber },
+              { header: t('colCategory'), cell: (employer) => categoryLabel(t, employer.category) },
+              { header: t('colPso'), cell: (employer) => psoLabel(t, employer.psoLevel) },
+              { header: t('colCso'), cell: (employer) => (employer.codeSocialeOndernemingen ? c('yes') : c('no')) },
+            ]}
+          />
         </>
       )}
       <Pagination page={filter.page} pageSize={pageSize} total={total} href={(page) => listHref(filter, page)} />

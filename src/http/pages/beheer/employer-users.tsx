@@ -4,6 +4,7 @@ import { addEmployerUser, employerUsers, type EmployerUser } from '#app/domain/e
 import { ErrorSummary, Form, SubmitButton, TextField, emptyForm, type FormState } from '#app/ui/form.js';
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
@@ -39,27 +40,16 @@ function EmployerUsersPage({
       {users.length === 0 ? (
         <Paragraph>{t('noUsers')}</Paragraph>
       ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption werkregie-visually-hidden">{t('usersCaption')}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fieldUserName')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('colEmail')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {users.map((user) => (
-              <tr key={user.userId} className="utrecht-table__row">
-                <td className="utrecht-table__cell">{user.name}</td>
-                <td className="utrecht-table__cell">{user.email}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('usersCaption')}
+          hiddenCaption
+          rows={users}
+          rowKey={(user) => user.userId}
+          columns={[
+            { header: t('fieldUserName'), cell: (user) => user.name },
+            { header: t('colEmail'), cell: (user) => user.email },
+          ]}
+        />
       )}
 
       <h2 className="utrecht-heading-2">{t('addUserTitle')}</h2>

@@ -11,17 +11,19 @@ import {
 } from '#app/domain/candidates/rules.js';
 import { getInstantie } from '#app/domain/instanties/queries.js';
 import { accessLogFor } from '#app/domain/privacy/access-log.js';
+import { DateText, formatDate } from '#app/ui/dates.js';
 import { Form, SubmitButton } from '#app/ui/form.js';
 import { useLocale, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { profileText } from '../profile/messages.js';
 import { CandidateLoginBlock, LoginProblemNotice } from '../password.js';
-import { formatDate, ProfileSections, SavedNotice } from '../profile/summary.js';
+import { ProfileSections, SavedNotice } from '../profile/summary.js';
 import { consultant } from './messages.js';
-import { AvailabilityText, DateText, candidatePath, fullName, useCodeLabel } from './parts.js';
+import { AvailabilityText, candidatePath, fullName, useCodeLabel } from './parts.js';
 
 const accessLogLimit = 50;
 const historyLimit = 50;
@@ -136,32 +138,19 @@ function AccessLog({ rows, names }: { rows: AccessRow[]; names: Map<string, stri
       ) : (
         <>
           <Paragraph>{t('accessIntro', { count: rows.length })}</Paragraph>
-          <div className="utrecht-table-container">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption werkregie-visually-hidden">{t('accessCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {(['colWhen', 'colWho', 'colRole', 'colFields'] as const).map((key) => (
-                    <th key={key} scope="col" className="utrecht-table__header-cell">
-                      {t(key)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {rows.map((row) => (
-                  <tr key={String(row.id)} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">
-                      <DateText value={row.at} withTime />
-                    </td>
-                    <td className="utrecht-table__cell">{names.get(row.viewer_user_id) ?? t('unknownUser')}</td>
-                    <td className="utrecht-table__cell">{label('role', row.viewer_role)}</td>
-                    <td className="utrecht-table__cell">{fieldsText(row.fields)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('accessCaption')}
+            hiddenCaption
+            contained
+            rows={rows}
+            rowKey={(row) => String(row.id)}
+            columns={[
+              { header: t('colWhen'), cell: (row) => <DateText value={row.at} withTime /> },
+              { header: t('colWho'), cell: (row) => names.get(row.viewer_user_id) ?? t('unknownUser') },
+              { header: t('colRole'), cell: (row) => label('role', row.viewer_role) },
+              { header: t('colFields'), cell: (row) => fieldsText(row.fields) },
+            ]}
+          />
         </>
       )}
     </section>
@@ -181,33 +170,21 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
       ) : (
         <>
           <Paragraph>{t('historyIntro')}</Paragraph>
-          <div className="utrecht-table-container">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption werkregie-visually-hidden">{t('historyCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {(['colWhen', 'colWho', 'colWhat'] as const).map((key) => (
-                    <th key={key} scope="col" className="utrecht-table__header-cell">
-                      {t(key)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {events.map((event) => (
-                  <tr key={String(event.id)} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">
-                      <DateText value={event.at} withTime />
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {event.actor_user_id ? (names.get(event.actor_user_id) ?? t('unknownUser')) : t('systemUser')}
-                    </td>
-                    <td className="utrecht-table__cell">{label(event)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('historyCaption')}
+            hiddenCaption
+            contained
+            rows={events}
+            rowKey={(event) => String(event.id)}
+            columns={[
+              { header: t('colWhen'), cell: (event) => <DateText value={event.at} withTime /> },
+              {
+                header: t('colWho'),
+                cell: (event) => (event.actor_user_id ? (names.get(event.actor_user_id) ?? t('unknownUser')) : t('systemUser')),
+              },
+              { header: t('colWhat'), cell: (event) => label(event) },
+            ]}
+          />
         </>
       )}
     </section>

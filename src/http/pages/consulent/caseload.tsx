@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { candidatesWithConsent, listCandidates, type CandidateRead } from '#app/domain/candidates/queries.js';
-import { useT } from '#app/ui/i18n.js';
+import { DateText } from '#app/ui/dates.js';
+import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole } from '../../guards.js';
+import { pageParam, searchParam } from '../../query-params.js';
 import { ErrorPage } from '../error-page.js';
 import { sendPage } from '../../plugins/render.js';
 import { consultant } from './messages.js';
-import { AvailabilityText, DateText, candidatePath, fullName, pageParam, pageSize, searchParam, useCodeLabel } from './parts.js';
+import { AvailabilityText, CandidateTable, pageSize, useCodeLabel } from './parts.js';
 
 type Row = { read: CandidateRead; consent: boolean };
 
@@ -79,46 +81,22 @@ function CaseloadPage({ rows, total, page, search }: { rows: Row[]; total: numbe
       <Paragraph>
         <span role="status">
           {search ? `${t('searchResultFor', { term: search })}. ` : ''}
-          {total === 1 ? t('candidateCountOne') : t('candidateCount', { count: total })}
+          {countText(t, total, 'candidateCountOne', 'candidateCount')}
         </span>
       </Paragraph>
       {rows.length === 0 ? (
         <Paragraph>{search ? t('noSearchResults') : t('noCandidates')}</Paragraph>
       ) : (
-        <div className="utrecht-table-container">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption werkregie-visually-hidden">{t('caseloadCaption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {(['colName', 'colPseudonym', 'colAvailability', 'colRegie', 'colConsent', 'colUpdated'] as const).map((key) => (
-                  <th key={key} scope="col" className="utrecht-table__header-cell">
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {rows.map(({ read: { candidate, view }, consent }) => (
-                <tr key={view.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <a className="utrecht-link" href={candidatePath(view.id)}>
-                      {fullName(view)}
-                    </a>
-                  </th>
-                  <td className="utrecht-table__cell">{view.pseudonym}</td>
-                  <td className="utrecht-table__cell">
-                    <AvailabilityText view={view} />
-                  </td>
-                  <td className="utrecht-table__cell">{view.regieLevel ? label('regie', view.regieLevel) : ''}</td>
-                  <td className="utrecht-table__cell">{consent ? t('yes') : t('no')}</td>
-                  <td className="utrecht-table__cell">
-                    <DateText value={candidate.updated_at} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CandidateTable
+          caption={t('caseloadCaption')}
+          rows={rows}
+          columns={[
+            { header: t('colAvailability'), cell: ({ read }) => <AvailabilityText view={read.view} /> },
+            { header: t('colRegie'), cell: ({ read }) => (read.view.regieLevel ? label('regie', read.view.regieLevel) : '') },
+            { header: t('colConsent'), cell: ({ consent }) => (consent ? t('yes') : t('no')) },
+            { header: t('colUpdated'), cell: ({ read }) => <DateText value={read.candidate.updated_at} /> },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} href={(p) => caseloadHref(p, search)} />
     </Layout>

@@ -6,14 +6,16 @@ import { listCandidates, type CandidateRead } from '#app/domain/candidates/queri
 import { defaultAvailabilityWeeks } from '#app/domain/candidates/rules.js';
 import { getInstantie } from '#app/domain/instanties/queries.js';
 import { Form } from '#app/ui/form.js';
-import { useT } from '#app/ui/i18n.js';
+import { DateText } from '#app/ui/dates.js';
+import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
+import { pageParam } from '../../query-params.js';
 import { ErrorPage } from '../error-page.js';
 import { consultant } from './messages.js';
-import { DateText, candidatePath, fullName, pageParam, pageSize, useCodeLabel } from './parts.js';
+import { CandidateTable, fullName, pageSize, useCodeLabel } from './parts.js';
 
 export const expiredPath = '/consulent/verlopen';
 
@@ -45,51 +47,37 @@ function ExpiredPage({
           {t('backToCaseload')}
         </a>
       </Paragraph>
-      <Paragraph>{total === 1 ? t('candidateCountOne') : t('candidateCount', { count: total })}</Paragraph>
+      <Paragraph>{countText(t, total, 'candidateCountOne', 'candidateCount')}</Paragraph>
       {rows.length === 0 ? (
         <Paragraph>{t('expiredNone')}</Paragraph>
       ) : (
-        <div className="utrecht-table-container">
-          <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption werkregie-visually-hidden">{t('expiredCaption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                {(['colName', 'colPseudonym', 'colAvailability', 'colExpiredSince', 'colConsultant', 'colAction'] as const).map((key) => (
-                  <th key={key} scope="col" className="utrecht-table__header-cell">
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {rows.map(({ read: { candidate, view }, consultantName }) => (
-                <tr key={view.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <a className="utrecht-link" href={candidatePath(view.id)}>
-                      {fullName(view)}
-                    </a>
-                  </th>
-                  <td className="utrecht-table__cell">{view.pseudonym}</td>
-                  <td className="utrecht-table__cell">{view.availability ? label('availability', view.availability) : ''}</td>
-                  <td className="utrecht-table__cell">
-                    <strong>
-                      <DateText value={candidate.availability_expires_at} />
-                    </strong>
-                  </td>
-                  <td className="utrecht-table__cell">{consultantName ?? ''}</td>
-                  <td className="utrecht-table__cell">
-                    <Form action={`${expiredPath}/${view.id}/bevestigen`} className="werkregie-inline-form">
-                      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                        {t('confirm')}
-                        <span className="werkregie-visually-hidden"> {t('forName', { name: fullName(view) })}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CandidateTable
+          caption={t('expiredCaption')}
+          rows={rows}
+          columns={[
+            { header: t('colAvailability'), cell: ({ read }) => (read.view.availability ? label('availability', read.view.availability) : '') },
+            {
+              header: t('colExpiredSince'),
+              cell: ({ read }) => (
+                <strong>
+                  <DateText value={read.candidate.availability_expires_at} />
+                </strong>
+              ),
+            },
+            { header: t('colConsultant'), cell: ({ consultantName }) => consultantName ?? '' },
+            {
+              header: t('colAction'),
+              cell: ({ read: { view } }) => (
+                <Form action={`${expiredPath}/${view.id}/bevestigen`} className="werkregie-inline-form">
+                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                    {t('confirm')}
+                    <span className="werkregie-visually-hidden"> {t('forName', { name: fullName(view) })}</span>
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} href={(p) => (p > 1 ? `${expiredPath}?pagina=${p}` : expiredPath)} />
     </Layout>

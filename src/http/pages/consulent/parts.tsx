@@ -1,39 +1,13 @@
-import { z } from 'zod';
 import type { CandidatePresentation } from '#app/domain/candidates/presenter.js';
-import { useLocale, useT, type Catalog, type Locale } from '#app/ui/i18n.js';
-import { formatDate } from '../profile/summary.js';
+import type { CandidateRead } from '#app/domain/candidates/queries.js';
+import { formatDate } from '#app/ui/dates.js';
+import { useLocale, useT, type Catalog } from '#app/ui/i18n.js';
+import { DataTable, type Column } from '#app/ui/table.js';
 import { consultant } from './messages.js';
 
 export const pageSize = 50;
 
-/** `?pagina=` as a page number; anything odd means the first page. */
-export function pageParam(value: unknown): number {
-  return z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse(value ?? 1);
-}
-
-export function searchParam(value: unknown): string {
-  return typeof value === 'string' ? value.trim().slice(0, 100) : '';
-}
-
 export const candidatePath = (id: string) => `/consulent/kandidaten/${id}`;
-
-const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
-};
-
-/** A date people read, with the machine-readable value beside it. */
-export function DateText({ value, withTime }: { value: Date | string; withTime?: boolean }) {
-  const locale = useLocale();
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return <time dateTime={date.toISOString()}>{withTime ? dateTimeFormats[locale].format(date) : formatDate(date, locale)}</time>;
-}
 
 /** Labels of stored codes (`availability_binnenkort`) from a catalog; an unknown code shows as it is. */
 export function useCodeLabel<K extends string>(catalog: Catalog<K>): (prefix: string, code: string) => string {
@@ -65,5 +39,40 @@ export function AvailabilityText({ view }: { view: CandidatePresentation }) {
         <span>{t('validUntil', { date: expires })}</span>
       )}
     </>
+  );
+}
+
+/** A list of candidates: the name (a link to the candidate) and the pseudonym, then the page's own columns. */
+export function CandidateTable<R extends { read: CandidateRead }>({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+}) {
+  const t = useT(consultant);
+  return (
+    <DataTable
+      caption={caption}
+      hiddenCaption
+      contained
+      rows={rows}
+      rowKey={({ read }) => read.view.id}
+      columns={[
+        {
+          header: t('colName'),
+          rowHeader: true,
+          cell: ({ read: { view } }) => (
+            <a className="utrecht-link" href={candidatePath(view.id)}>
+              {fullName(view)}
+            </a>
+          ),
+        },
+        { header: t('colPseudonym'), cell: ({ read }) => read.view.pseudonym },
+        ...columns,
+      ]}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { ownCandidateId } from '#app/domain/candidates/own-candidate.js';
 import { presentCandidate } from '#app/domain/candidates/presenter.js';
 import { readCandidate } from '#app/domain/candidates/queries.js';
 import { availabilityExpired, groupsVisibleToEmployer, normaliseVisibility } from '#app/domain/candidates/rules.js';
+import { formatDate } from '#app/ui/dates.js';
 import { ChoiceGroup, Form, SubmitButton } from '#app/ui/form.js';
 import { useLocale, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
@@ -14,7 +15,7 @@ import { sendPage } from '../../plugins/render.js';
 import { PresentationFields } from '../profile/employer-preview.js';
 import { profileText } from '../profile/messages.js';
 import { registerProfileRoutes, type ResolveCandidate } from '../profile/register-profile-routes.js';
-import { codeLabel, formatDate, profileCompleteness, ProfileSections, SavedNotice } from '../profile/summary.js';
+import { codeLabel, profileCompleteness, ProfileSections, SavedNotice } from '../profile/summary.js';
 import { employerCategories } from '../profile/visibility-page.js';
 import { candidateText } from './messages.js';
 

@@ -1,7 +1,8 @@
 import type { CandidatePresentation } from '#app/domain/candidates/presenter.js';
+import { formatDate } from '#app/ui/dates.js';
 import { useLocale, useT, type Locale, type Translate } from '#app/ui/i18n.js';
 import { profileText, type ProfileTextKey } from './messages.js';
-import { codeLabel, experienceText, formatDate } from './summary.js';
+import { codeLabel, experienceText } from './summary.js';
 
 type T = Translate<ProfileTextKey>;
 type Field = Exclude<keyof CandidatePresentation, 'id' | 'instantieId' | 'availabilityExpired'>;

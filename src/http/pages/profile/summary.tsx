@@ -19,14 +19,6 @@ export function formatPostcode(postcode: string): string {
   return /^\d{4}[A-Z]{2}$/.test(postcode) ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode;
 }
 
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-};
-export function formatDate(date: Date | string, locale: Locale): string {
-  return dateFormats[locale].format(typeof date === 'string' ? new Date(date) : date);
-}
-
 /** One line of work experience: "Schoonmaker bij Schoon BV, 2 jaar"; no employer or no years are left out. */
 export function experienceText(t: T, experience: WorkExperience): string {
   const text = experience.employer ? t('experienceAt', { title: experience.title, employer: experience.employer }) : experience.title;

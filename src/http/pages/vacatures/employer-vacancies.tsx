@@ -15,15 +15,18 @@ import { presentVacancy } from '#app/domain/vacancies/presenter.js';
 import { findVacancy, listEmployerVacancies, type VacancyList } from '#app/domain/vacancies/queries.js';
 import { isEditable, isPubliclyListed, todayIso } from '#app/domain/vacancies/rules.js';
 import type { Vacancy } from '#app/db/schema.js';
+import { useFormatDate } from '#app/ui/dates.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, type FormState } from '#app/ui/form.js';
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
+import { pageParam } from '../../query-params.js';
 import { ErrorPage } from '../error-page.js';
 import { vacancyText } from './messages.js';
-import { formInput, statusLabel, submittedValues, useDate, vacancyFormValues, VacancyDetails, VacancyFields } from './parts.js';
+import { formInput, statusLabel, submittedValues, vacancyFormValues, VacancyDetails, VacancyFields } from './parts.js';
 import { publicListPath } from './public.js';
 
 export const myVacanciesPath = '/werkgever/vacatures';
@@ -34,7 +37,7 @@ type Employers = readonly Pick<EmployerDetails, 'id' | 'name'>[];
 
 function MyVacanciesPage({ list, employers }: { list: VacancyList; employers: Employers }) {
   const t = useT(vacancyText);
-  const date = useDate();
+  const date = useFormatDate();
   const today = todayIso();
   return (
     <Layout title={t('myTitle')}>
@@ -48,47 +51,29 @@ function MyVacanciesPage({ list, employers }: { list: VacancyList; employers: Em
       {list.items.length === 0 ? (
         <Paragraph>{t('myNone')}</Paragraph>
       ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption">{t('myCaption')}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('colTitle')}
-              </th>
-              {employers.length > 1 ? (
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('colOrganisation')}
-                </th>
-              ) : null}
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('colStatus')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('colHours')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('colUntil')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {list.items.map((vacancy) => (
-              <tr key={vacancy.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <a className="utrecht-link" href={vacancyPath(vacancy.id)}>
-                    {vacancy.title}
-                  </a>
-                </td>
-                {employers.length > 1 ? <td className="utrecht-table__cell">{vacancy.employerName}</td> : null}
-                <td className="utrecht-table__cell">
-                  {vacancy.status === 'open' && !isPubliclyListed(vacancy, today) ? t('notOnline') : statusLabel(t, vacancy.status)}
-                </td>
-                <td className="utrecht-table__cell">{vacancy.hoursPerWeek}</td>
-                <td className="utrecht-table__cell">{vacancy.publishedUntil ? date(vacancy.publishedUntil) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('myCaption')}
+          rows={list.items}
+          rowKey={(vacancy) => vacancy.id}
+          columns={[
+            {
+              header: t('colTitle'),
+              cell: (vacancy) => (
+                <a className="utrecht-link" href={vacancyPath(vacancy.id)}>
+                  {vacancy.title}
+                </a>
+              ),
+            },
+            employers.length > 1 && { header: t('colOrganisation'), cell: (vacancy) => vacancy.employerName },
+            {
+              header: t('colStatus'),
+              cell: (vacancy) =>
+                vacancy.status === 'open' && !isPubliclyListed(vacancy, today) ? t('notOnline') : statusLabel(t, vacancy.status),
+            },
+            { header: t('colHours'), cell: (vacancy) => vacancy.hoursPerWeek },
+            { header: t('colUntil'), cell: (vacancy) => (vacancy.publishedUntil ? date(vacancy.publishedUntil) : '') },
+          ]}
+        />
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `${myVacanciesPath}?pagina=${page}`} />
     </Layout>
@@ -216,8 +201,6 @@ function messageFrom(query: unknown): Message | undefined {
   return q.opgeslagen ? 'saved' : q.gepubliceerd ? 'published' : q.vervuld ? 'filled' : q.gesloten ? 'closed' : undefined;
 }
 
-const pageParam = z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).catch(1));
-
 /** A date some weeks ahead, as a first suggestion for the closing date. */
 function suggestedClosingDate(now = new Date()): string {
   return todayIso(new Date(now.getTime() + 8 * 7 * 24 * 60 * 60 * 1000));
@@ -262,7 +245,7 @@ export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDe
   app.get(myVacanciesPath, async (request, reply) => {
     const actor = requirePageRole(request, reply, 'werkgever');
     if (!actor) return reply;
-    const page = pageParam.parse((request.query as Record<string, unknown>).pagina);
+    const page = pageParam((request.query as Record<string, unknown>).pagina);
     const [list, employers] = await Promise.all([listEmployerVacancies(db, actor, { page, pageSize }), employersOfActor(db, actor)]);
     return sendPage(request, reply, <MyVacanciesPage list={list} employers={employers} />);
   });

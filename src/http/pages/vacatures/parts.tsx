@@ -5,7 +5,8 @@ import { contractTypes, suitabilityFlags, supportOfferedOptions } from '#app/dom
 import { builtinOccupations, builtinSkills, conceptLabel } from '#app/domain/taxonomy/builtin.js';
 import type { Vacancy } from '#app/db/schema.js';
 import { ChoiceGroup, SelectField, TextArea, TextField, type FormState, type Option } from '#app/ui/form.js';
-import { useLocale, useT, type Translate } from '#app/ui/i18n.js';
+import { useFormatDate } from '#app/ui/dates.js';
+import { useT, type Translate } from '#app/ui/i18n.js';
 import { Heading } from '#app/ui/layout.js';
 import { vacancyText } from './messages.js';
 
@@ -26,18 +27,6 @@ export const suitabilityOptions = (t: T): Option[] => suitabilityFlags.map((valu
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'nl');
 export const occupationOptions: Option[] = builtinOccupations.map((o) => ({ value: o.uri, label: o.label })).sort(byLabel);
 const skillOptions: Option[] = builtinSkills.map((s) => ({ value: s.uri, label: s.label })).sort(byLabel);
-
-/** jjjj-mm-dd as people read it here: 31 december 2026. */
-export function useDate(): (iso: string) => string {
-  const locale = useLocale();
-  const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return (iso) => format.format(new Date(`${iso}T00:00:00Z`));
-}
 
 /** The form's values of a stored vacancy. */
 export function vacancyFormValues(vacancy: Vacancy): FormState['values'] {
@@ -194,7 +183,7 @@ function ConceptList({ items, empty }: { items: readonly { uri: string; label: s
 /** The whole vacancy as a candidate reads it. */
 export function VacancyDetails({ vacancy, hideEmployer }: { vacancy: VacancyPresentation; hideEmployer?: boolean }) {
   const t = useT(vacancyText);
-  const date = useDate();
+  const date = useFormatDate();
   return (
     <>
       <dl className="werkregie-definitions">

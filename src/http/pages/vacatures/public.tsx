@@ -4,14 +4,16 @@ import { listOpenVacancies, readVacancy, type VacancyList } from '#app/domain/va
 import type { VacancyPresentation } from '#app/domain/vacancies/presenter.js';
 import { checkHoursOrder, vacancyFilterFields } from '#app/domain/vacancies/rules.js';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
-import { useT } from '#app/ui/i18n.js';
+import { useFormatDate } from '#app/ui/dates.js';
+import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
+import { pageNumber } from '../../query-params.js';
 import { parseInput } from '../../validation.js';
 import { vacancyText } from './messages.js';
-import { contractLabel, contractOptions, occupationOptions, supportOptions, useDate, VacancyDetails } from './parts.js';
+import { contractLabel, contractOptions, occupationOptions, supportOptions, VacancyDetails } from './parts.js';
 
 export const publicListPath = '/vacatures';
 const pageSize = 20;
@@ -29,8 +31,7 @@ const paramNames = {
 type ParamName = keyof typeof paramNames;
 const paramOf = Object.fromEntries(Object.entries(paramNames).map(([param, field]) => [field, param])) as Record<string, ParamName>;
 
-const pageParam = z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).catch(1));
-const filterSchema = z.object({ ...vacancyFilterFields, page: pageParam }).superRefine(checkHoursOrder);
+const filterSchema = z.object({ ...vacancyFilterFields, page: pageNumber }).superRefine(checkHoursOrder);
 
 function readFilters(query: Record<string, unknown>) {
   const values: FormState['values'] = {};
@@ -61,7 +62,7 @@ function listHref(values: FormState['values'], page: number): string {
 
 function VacancyCard({ vacancy }: { vacancy: VacancyPresentation }) {
   const t = useT(vacancyText);
-  const date = useDate();
+  const date = useFormatDate();
   return (
     <article className="werkregie-card">
       <h3 className="utrecht-heading-3">
@@ -141,7 +142,7 @@ function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | 
           <h2 className="utrecht-heading-2" id="resultaten">
             {t('resultsTitle')}
           </h2>
-          <Paragraph>{list.total === 1 ? t('resultsCountOne') : t('resultsCount', { count: list.total })}</Paragraph>
+          <Paragraph>{countText(t, list.total, 'resultsCountOne', 'resultsCount')}</Paragraph>
           {list.items.length === 0 ? (
             <Paragraph>{t('noResults')}</Paragraph>
           ) : (

@@ -3,8 +3,10 @@ import { updateEmployer } from '#app/domain/employers/commands.js';
 import { employersOfActor, type EmployerDetails } from '#app/domain/employers/queries.js';
 import { employerCategories, psoLevels } from '#app/domain/employers/rules.js';
 import { ChoiceGroup, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
-import { useLocale, useT, type Translate } from '#app/ui/i18n.js';
+import { useFormatDate } from '#app/ui/dates.js';
+import { useT, type Translate } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { DataTable } from '#app/ui/table.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
@@ -17,17 +19,6 @@ type T = Translate<keyof (typeof employerText)['nl']>;
 const psoLabel = (t: T, level: string) => t(`pso_${level}` as never);
 const categoryLabel = (t: T, category: string) => t(`category_${category}` as never);
 
-function useDateTime() {
-  const locale = useLocale();
-  const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
-  return (date: Date | string) => format.format(typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date);
-}
-
 function Row({ term, value }: { term: string; value: string }) {
   return (
     <div>
@@ -39,7 +30,7 @@ function Row({ term, value }: { term: string; value: string }) {
 
 function Organisation({ employer, single }: { employer: EmployerDetails; single: boolean }) {
   const t = useT(employerText);
-  const date = useDateTime();
+  const date = useFormatDate();
   const H = single ? 'h2' : 'h3';
   const headingClass = single ? 'utrecht-heading-2' : 'utrecht-heading-3';
   const id = (name: string) => `${name}-${employer.id}`;
@@ -71,27 +62,15 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
         {employer.locations.length === 0 ? (
           <Paragraph>{t('noLocations')}</Paragraph>
         ) : (
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('locationsCaption', { name: employer.name })}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('locationName')}
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  {t('locationPostcode')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {employer.locations.map((location) => (
-                <tr key={location.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{location.name}</td>
-                  <td className="utrecht-table__cell">{location.postcode}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('locationsCaption', { name: employer.name })}
+            rows={employer.locations}
+            rowKey={(location) => location.id}
+            columns={[
+              { header: t('locationName'), cell: (location) => location.name },
+              { header: t('locationPostcode'), cell: (location) => location.postcode },
+            ]}
+          />
         )}
       </section>
 
@@ -104,31 +83,16 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
           <Paragraph>{t('noCategories')}</Paragraph>
         ) : (
           <>
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('categoriesCaption', { name: employer.name })}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t('colInstantie')}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t('colCategory')}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t('colSince')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {employer.categories.map((category) => (
-                  <tr key={category.instantieId} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{category.instantieName}</td>
-                    <td className="utrecht-table__cell">{categoryLabel(t, category.category)}</td>
-                    <td className="utrecht-table__cell">{date(category.since)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('categoriesCaption', { name: employer.name })}
+              rows={employer.categories}
+              rowKey={(category) => category.instantieId}
+              columns={[
+                { header: t('colInstantie'), cell: (category) => category.instantieName },
+                { header: t('colCategory'), cell: (category) => categoryLabel(t, category.category) },
+                { header: t('colSince'), cell: (category) => date(category.since) },
+              ]}
+            />
             <Paragraph>{t('otherInstanties')}</Paragraph>
           </>
         )}
