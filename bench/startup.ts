@@ -45,7 +45,9 @@ async function timeToFirstPage(): Promise<number> {
 try {
   const first = await timeToFirstPage();
   const second = await timeToFirstPage();
-  console.log(`npm start tot de eerste pagina: eerste start (migreren + demogegevens) ${(first / 1000).toFixed(1)} s; tweede start ${(second / 1000).toFixed(1)} s`);
+  console.log(
+    `npm start tot de eerste pagina: eerste start (migreren + demogegevens) ${(first / 1000).toFixed(1)} s; tweede start ${(second / 1000).toFixed(1)} s`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

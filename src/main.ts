@@ -23,12 +23,21 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const { values } = parseArgs({
         args: rest,
-        options: { candidates: { type: 'string', default: '500' }, employers: { type: 'string', default: '60' }, seed: { type: 'string', default: '1' } },
+        options: {
+          candidates: { type: 'string', default: '500' },
+          employers: { type: 'string', default: '60' },
+          seed: { type: 'string', default: '1' },
+        },
       });
       const app = await createApp(config);
       try {
         const { seedDemo } = await import('./seed/seed.js');
-        await seedDemo(app, { candidates: Number(values.candidates), employers: Number(values.employers), seed: Number(values.seed), log: console.log });
+        await seedDemo(app, {
+          candidates: Number(values.candidates),
+          employers: Number(values.employers),
+          seed: Number(values.seed),
+          log: console.log,
+        });
       } finally {
         await app.close();
       }
@@ -58,7 +67,9 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.server.listen({ port: config.port, host: config.host });
   // With PORT=0 the system picks a free port: show the address actually listened on.
-  console.log(`\nWerkregie draait op ${config.port === 0 ? address : config.baseUrl} (database: ${config.database.kind === 'pglite' ? `ingebouwd, ${config.database.dataDir}` : 'PostgreSQL'}; klaar in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `\nWerkregie draait op ${config.port === 0 ? address : config.baseUrl} (database: ${config.database.kind === 'pglite' ? `ingebouwd, ${config.database.dataDir}` : 'PostgreSQL'}; klaar in ${Math.round(performance.now() - started)} ms)`,
+  );
   if (demo.length > 0) {
     console.log('\nDemo-accounts (wachtwoord voor allemaal: werkregie-demo):');
     for (const login of demo) console.log(`  ${login.role.padEnd(10)} ${login.email}`);

@@ -42,13 +42,22 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+      },
     },
   });
   await app.register(fastifyRateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Te veel verzoeken; probeer het over ${context.after} opnieuw.` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Te veel verzoeken; probeer het over ${context.after} opnieuw.`,
+    }),
   });
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyFormbody);
@@ -72,7 +81,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     if (status >= 500) request.log.error(error);
     if (isApi(request.url)) {
       const detail =
-        status === 400 ? 'De gegevens konden niet worden gelezen. Stuur geldige JSON.' : status >= 500 ? 'Er ging bij ons iets mis. Er is niets opgeslagen.' : error.message;
+        status === 400
+          ? 'De gegevens konden niet worden gelezen. Stuur geldige JSON.'
+          : status >= 500
+            ? 'Er ging bij ons iets mis. Er is niets opgeslagen.'
+            : error.message;
       return sendProblem(reply, status, detail);
     }
     // A missing or stale CSRF token usually means an expired form: say so, rather than "no access".

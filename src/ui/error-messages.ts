@@ -93,4 +93,3 @@ const english: Record<string, string> = {
 export function translateError(message: string, locale: Locale): string {
   return locale === 'en' ? (english[message] ?? message) : message;
 }
-

@@ -35,7 +35,13 @@ export function ErrorSummary({ form }: { form: FormState }) {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;
   return (
-    <div className="utrecht-alert utrecht-alert--error werkregie-error-summary" role="alert" aria-labelledby="foutmelding-titel" tabIndex={-1} id="foutmeldingen">
+    <div
+      className="utrecht-alert utrecht-alert--error werkregie-error-summary"
+      role="alert"
+      aria-labelledby="foutmelding-titel"
+      tabIndex={-1}
+      id="foutmeldingen"
+    >
       <h2 className="utrecht-heading-2" id="foutmelding-titel">
         {t('errorSummaryTitle')}
       </h2>
@@ -102,7 +108,12 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date'; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'xs' | 's' | 'm' },
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text';
+    width?: 'xs' | 's' | 'm';
+  },
 ) {
   const error = useError(props.form, props.name);
   return (
@@ -197,7 +208,9 @@ export function ChoiceGroup(props: FieldProps & { options: readonly Option[]; mu
         return (
           <div key={option.value} className={`utrecht-form-field utrecht-form-field--${type}`}>
             <input
-              className={props.multiple ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input'}
+              className={
+                props.multiple ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input'
+              }
               type={type}
               id={id}
               name={props.name}

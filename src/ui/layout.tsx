@@ -69,7 +69,11 @@ export function Layout({ title, children, hasErrors }: { title: string; children
             <ul className="werkregie-nav__list">
               {navigation.map((item) => (
                 <li key={item.href}>
-                  <a className="utrecht-link werkregie-nav__link" href={item.href} aria-current={item.href === path.split('?')[0] ? 'page' : undefined}>
+                  <a
+                    className="utrecht-link werkregie-nav__link"
+                    href={item.href}
+                    aria-current={item.href === path.split('?')[0] ? 'page' : undefined}
+                  >
                     {item.label}
                   </a>
                 </li>
@@ -105,7 +109,17 @@ export function Notice({ children, type = 'info' }: { children: ReactNode; type?
   );
 }
 
-export function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  href,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+}) {
   const t = useT(common);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;

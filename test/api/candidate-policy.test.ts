@@ -39,7 +39,10 @@ function expectedForEmployer(category: EmployerCategory, level: Level, anonymous
   return fields.length ? fields.sort() : null;
 }
 
-const profileFields = (body: Record<string, unknown>) => Object.keys(body).filter((k) => !['id', 'pseudonym', 'instantieId'].includes(k)).sort();
+const profileFields = (body: Record<string, unknown>) =>
+  Object.keys(body)
+    .filter((k) => !['id', 'pseudonym', 'instantieId'].includes(k))
+    .sort();
 
 type Case = { id: string; level: Level; anonymous: boolean; consent: boolean; lastName: string };
 let app: TestApp;
@@ -79,7 +82,13 @@ beforeAll(async () => {
     codeSocialeOndernemingen: true,
     locations: [],
   });
-  await setCategory(app.database.db, { employerId, instantieId: 'schiedam', category: 'preferred', reason: 'Testopzet', decidedBy: world.beheerder.userId });
+  await setCategory(app.database.db, {
+    employerId,
+    instantieId: 'schiedam',
+    category: 'preferred',
+    reason: 'Testopzet',
+    decidedBy: world.beheerder.userId,
+  });
   preferredElsewhere = await makeUser(app, 'Werkgever elders', [{ role: 'werkgever', employerId }]);
   const self = await makeCandidate(app, world.consulent, { withLogin: true });
   selfCandidate = { id: self.id, user: self.user! };
@@ -106,9 +115,15 @@ describe('GET /api/v1/kandidaten/{id}: every employer category × visibility lev
         }
       }
     }
-    const logged = await app.database.db.selectFrom('access_log').select(['candidate_id', 'fields', 'viewer_role']).where('context', '=', 'api.kandidaten.get').execute();
+    const logged = await app.database.db
+      .selectFrom('access_log')
+      .select(['candidate_id', 'fields', 'viewer_role'])
+      .where('context', '=', 'api.kandidaten.get')
+      .execute();
     const granted = cases.flatMap((c) =>
-      (['preferred', 'committed', 'business_as_usual'] as const).filter((cat) => expectedForEmployer(cat, c.level, c.anonymous, c.consent) !== null),
+      (['preferred', 'committed', 'business_as_usual'] as const).filter(
+        (cat) => expectedForEmployer(cat, c.level, c.anonymous, c.consent) !== null,
+      ),
     );
     expect(logged).toHaveLength(granted.length);
     expect(logged.every((row) => row.viewer_role === 'werkgever')).toBe(true);
@@ -117,7 +132,11 @@ describe('GET /api/v1/kandidaten/{id}: every employer category × visibility lev
   it('shows the same on the candidate page as in the API', async () => {
     for (const category of ['preferred', 'business_as_usual'] as const) {
       for (const c of cases) {
-        const response = await app.server.inject({ method: 'GET', url: `/kandidaten/${c.id}`, headers: await as(world.employers[category].user) });
+        const response = await app.server.inject({
+          method: 'GET',
+          url: `/kandidaten/${c.id}`,
+          headers: await as(world.employers[category].user),
+        });
         const expected = expectedForEmployer(category, c.level, c.anonymous, c.consent);
         const label = `page ${category} ${c.level} anonymous=${c.anonymous} consent=${c.consent}`;
         expect(response.statusCode, label).toBe(expected === null ? 404 : 200);
@@ -157,12 +176,20 @@ describe('GET /api/v1/kandidaten/{id}: every employer category × visibility lev
       const visitor = await app.server.inject({ method: 'GET', url: `/api/v1/kandidaten/${c.id}` });
       expect(visitor.statusCode).toBe(401);
     }
-    const page = await app.server.inject({ method: 'GET', url: `/kandidaten/${otherInstantieCandidate}`, headers: await as(world.consulent) });
+    const page = await app.server.inject({
+      method: 'GET',
+      url: `/kandidaten/${otherInstantieCandidate}`,
+      headers: await as(world.consulent),
+    });
     expect(page.statusCode).toBe(404);
   });
 
   it('shows a candidate their own profile in full', async () => {
-    const response = await app.server.inject({ method: 'GET', url: `/api/v1/kandidaten/${selfCandidate.id}`, headers: await as(selfCandidate.user) });
+    const response = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/kandidaten/${selfCandidate.id}`,
+      headers: await as(selfCandidate.user),
+    });
     expect(response.statusCode).toBe(200);
     expect(profileFields(response.json())).toEqual(everyField);
   });
@@ -188,7 +215,10 @@ describe('GET /api/v1/kandidaten: lists, paging and search stay within the polic
       while (url) {
         const response: { statusCode: number; json: () => unknown } = await app.server.inject({ method: 'GET', url, headers: auth });
         expect(response.statusCode).toBe(200);
-        const body = response.json() as { items: (Record<string, unknown> & { id: string; instantieId: string })[]; _links: { next?: { href: string } } };
+        const body = response.json() as {
+          items: (Record<string, unknown> & { id: string; instantieId: string })[];
+          _links: { next?: { href: string } };
+        };
         for (const item of body.items) {
           seen.push(item.id);
           const c = cases.find((x) => x.id === item.id);
@@ -220,28 +250,51 @@ describe('GET /api/v1/kandidaten: lists, paging and search stay within the polic
     const bau = await as(world.employers.business_as_usual.user);
     expect((await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten', headers: bau })).statusCode).toBe(403);
     const preferred = await as(world.employers.preferred.user);
-    expect((await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten?scope=instantie', headers: preferred })).statusCode).toBe(403);
+    expect((await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten?scope=instantie', headers: preferred })).statusCode).toBe(
+      403,
+    );
   });
 
   it('gives staff only their own instantie', async () => {
     const own = await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten?pageSize=100', headers: await as(world.consulent) });
     expect(own.json().items.every((item: { instantieId: string }) => item.instantieId === 'rotterdam')).toBe(true);
-    const other = await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten?pageSize=100', headers: await as(world.otherConsulent) });
+    const other = await app.server.inject({
+      method: 'GET',
+      url: '/api/v1/kandidaten?pageSize=100',
+      headers: await as(world.otherConsulent),
+    });
     expect(other.json().items.map((item: { id: string }) => item.id)).toEqual([otherInstantieCandidate]);
   });
 
   it('answers bad query parameters with 400 and the invalid fields', async () => {
-    const response = await app.server.inject({ method: 'GET', url: '/api/v1/kandidaten?pageSize=1000&scope=alles', headers: await as(world.consulent) });
+    const response = await app.server.inject({
+      method: 'GET',
+      url: '/api/v1/kandidaten?pageSize=1000&scope=alles',
+      headers: await as(world.consulent),
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['pageSize', 'scope']);
+    expect(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['pageSize', 'scope']);
   });
 });
 
 describe('consent', () => {
   it('makes no candidate visible to any employer without a consent record', async () => {
-    const { id } = await makeCandidate(app, world.consulent, { visibility: Object.fromEntries(Object.keys(groups).map((g) => [g, 'alle'])), anonymous: false, consent: false });
+    const { id } = await makeCandidate(app, world.consulent, {
+      visibility: Object.fromEntries(Object.keys(groups).map((g) => [g, 'alle'])),
+      anonymous: false,
+      consent: false,
+    });
     for (const category of ['preferred', 'committed', 'business_as_usual'] as const) {
-      const response = await app.server.inject({ method: 'GET', url: `/api/v1/kandidaten/${id}`, headers: await as(world.employers[category].user) });
+      const response = await app.server.inject({
+        method: 'GET',
+        url: `/api/v1/kandidaten/${id}`,
+        headers: await as(world.employers[category].user),
+      });
       expect(response.statusCode).toBe(404);
     }
     const consents = await app.database.db.selectFrom('consent').selectAll().where('candidate_id', '=', id).execute();
@@ -256,7 +309,11 @@ describe('consent', () => {
     await withdrawConsent(app.database.db, world.consulent, id);
     expect((await app.server.inject({ method: 'GET', url: `/api/v1/kandidaten/${id}`, headers: employer })).statusCode).toBe(404);
     const [consent] = await app.database.db.selectFrom('consent').selectAll().where('candidate_id', '=', id).execute();
-    expect(consent).toMatchObject({ given_by: world.consulent.userId, recorded_as: 'consulent_met_kandidaat', withdrawn_by: world.consulent.userId });
+    expect(consent).toMatchObject({
+      given_by: world.consulent.userId,
+      recorded_as: 'consulent_met_kandidaat',
+      withdrawn_by: world.consulent.userId,
+    });
     expect(consent!.withdrawn_at).toBeInstanceOf(Date);
   });
 });

@@ -38,7 +38,12 @@ describe('errors are Dutch and never a 500', () => {
     const page = await app.server.inject({ method: 'GET', url: '/', remoteAddress: '10.1.0.4' });
     expect(page.statusCode).toBe(429);
     expect(page.body).toContain('Even wachten');
-    const other = await app.server.inject({ method: 'GET', url: '/', remoteAddress: '10.1.0.5', headers: { 'x-forwarded-for': '10.1.0.4' } });
+    const other = await app.server.inject({
+      method: 'GET',
+      url: '/',
+      remoteAddress: '10.1.0.5',
+      headers: { 'x-forwarded-for': '10.1.0.4' },
+    });
     expect(other.statusCode).toBe(200);
   });
 });

@@ -29,9 +29,9 @@ describe('the OpenAPI document', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'werkregie-oas-')), 'openapi.json');
     writeFileSync(file, response.body);
     const spectral = resolve(process.cwd(), 'node_modules/.bin/spectral');
-    const { stdout } = await promisify(execFile)(spectral, ['lint', '-r', ruleset, '-f', 'json', '--quiet', file], { maxBuffer: 16 * 1024 * 1024 }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '[]' }),
-    );
+    const { stdout } = await promisify(execFile)(spectral, ['lint', '-r', ruleset, '-f', 'json', '--quiet', file], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '[]' }));
     const results = JSON.parse(stdout || '[]') as { code: string; message: string; severity: number; path: string[] }[];
     const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
     expect(errors).toEqual([]);

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const candidateRow = (id: string) => harness.app.database.db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const candidateRow = (id: string) =>
+  harness.app.database.db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 describe.each([true, false])('a candidate keeps their own profile (JavaScript %s)', (javaScript) => {
@@ -72,8 +73,14 @@ describe.each([true, false])('a candidate keeps their own profile (JavaScript %s
     await page.getByRole('link', { name: 'Kies wie je profiel mag zien' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wie mag je profiel zien?' }).waitFor();
     await accessible();
-    await page.getByRole('group', { name: 'Je naam, e-mailadres en telefoonnummer' }).getByLabel('Mijn consulent en alle werkgevers').check();
-    await page.getByRole('group', { name: 'Wil je anoniem zijn voor werkgevers?' }).getByLabel(/^Nee\./).check();
+    await page
+      .getByRole('group', { name: 'Je naam, e-mailadres en telefoonnummer' })
+      .getByLabel('Mijn consulent en alle werkgevers')
+      .check();
+    await page
+      .getByRole('group', { name: 'Wil je anoniem zijn voor werkgevers?' })
+      .getByLabel(/^Nee\./)
+      .check();
     await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
     await page.getByText('Je keuzes zijn opgeslagen.').waitFor();
     await accessible();

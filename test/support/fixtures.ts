@@ -10,10 +10,15 @@ export const testPassword = 'werkregie-test-wachtwoord';
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}`;
 
-export async function makeUser(app: TestApp, name: string, memberships: { role: Role; instantieId?: string; employerId?: string }[]): Promise<Actor & { password: string }> {
+export async function makeUser(
+  app: TestApp,
+  name: string,
+  memberships: { role: Role; instantieId?: string; employerId?: string }[],
+): Promise<Actor & { password: string }> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${unique()}@test.werkregie.nl`;
   const userId = await createUserWithPassword(app.auth, { email, password: testPassword, name });
-  for (const m of memberships) await addMembership(app.database.db, userId, { role: m.role, instantieId: m.instantieId ?? null, employerId: m.employerId ?? null });
+  for (const m of memberships)
+    await addMembership(app.database.db, userId, { role: m.role, instantieId: m.instantieId ?? null, employerId: m.employerId ?? null });
   return { ...(await loadActor(app.database.db, userId))!, password: testPassword };
 }
 
@@ -78,7 +83,10 @@ export async function makeCandidate(
     const result = await updateProfileSection(db, consultant, id, section as keyof typeof sections, input);
     if (!result.ok) throw new Error(`makeCandidate ${section}: ${JSON.stringify(result)}`);
   }
-  await setVisibility(db, consultant, id, { visibility: { ...defaultVisibility, ...options.visibility }, anonymous: options.anonymous ?? true });
+  await setVisibility(db, consultant, id, {
+    visibility: { ...defaultVisibility, ...options.visibility },
+    anonymous: options.anonymous ?? true,
+  });
   if (options.consent ?? true) await giveConsent(db, consultant, id);
   let user: (Actor & { password: string }) | null = null;
   if (options.withLogin) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '#app/db/connection.js';
+import { isUuid } from '../ids.js';
 import { recordEvent } from '../privacy/events.js';
 import type { Actor } from './actor.js';
 
@@ -71,8 +72,6 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenSumma
     revokedAt: row.revoked_at,
   }));
 }
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /**
  * Revokes one of the actor's own tokens. Someone else's token is "not found", so its existence

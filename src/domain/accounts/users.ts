@@ -11,7 +11,10 @@ export async function createUserWithPassword(auth: Auth, input: { email: string;
 export async function createUserWithoutPassword(db: Db, input: { email: string; name: string }): Promise<string> {
   const id = crypto.randomUUID();
   const now = new Date();
-  await db.insertInto('user').values({ id, email: input.email.toLowerCase(), name: input.name, emailVerified: false, image: null, createdAt: now, updatedAt: now }).execute();
+  await db
+    .insertInto('user')
+    .values({ id, email: input.email.toLowerCase(), name: input.name, emailVerified: false, image: null, createdAt: now, updatedAt: now })
+    .execute();
   return id;
 }
 

@@ -55,7 +55,11 @@ export async function createCandidate(db: Db, actor: Actor, input: unknown): Pro
   const now = new Date();
   const id = await db.transaction().execute(async (trx) => {
     const userId = email ? await createUserWithoutPassword(trx, { email, name: `${firstName} ${lastName}` }) : null;
-    if (userId) await trx.insertInto('membership').values({ user_id: userId, role: 'kandidaat', instantie_id: instantieId, employer_id: null }).execute();
+    if (userId)
+      await trx
+        .insertInto('membership')
+        .values({ user_id: userId, role: 'kandidaat', instantie_id: instantieId, employer_id: null })
+        .execute();
     const row = await trx
       .insertInto('candidate')
       .values({
@@ -109,22 +113,40 @@ function sectionUpdate(section: ProfileSection, value: Record<string, unknown>):
 }
 
 /** Saves one section of the profile; the candidate or their consultant, recorded as such. */
-export async function updateProfileSection(db: Db, actor: Actor, candidateId: string, section: ProfileSection, input: unknown): Promise<CommandResult> {
+export async function updateProfileSection(
+  db: Db,
+  actor: Actor,
+  candidateId: string,
+  section: ProfileSection,
+  input: unknown,
+): Promise<CommandResult> {
   const loaded = await loadForEdit(db, actor, candidateId);
   if (!('candidate' in loaded)) return loaded;
   if (staffOnlySections.includes(section) && loaded.editor !== 'consulent') return forbidden;
   const parsed = profileSections[section].safeParse(input);
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('candidate').set({ ...sectionUpdate(section, parsed.data as Record<string, unknown>), updated_at: new Date() }).where('id', '=', candidateId).execute();
-    await recordEvent(trx, { actorUserId: actor.userId, subjectType: 'candidate', subjectId: candidateId, action: `profile.${section}.updated`, data: { by: loaded.editor } });
+    await trx
+      .updateTable('candidate')
+      .set({ ...sectionUpdate(section, parsed.data as Record<string, unknown>), updated_at: new Date() })
+      .where('id', '=', candidateId)
+      .execute();
+    await recordEvent(trx, {
+      actorUserId: actor.userId,
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      action: `profile.${section}.updated`,
+      data: { by: loaded.editor },
+    });
   });
   return { ok: true, value: undefined };
 }
 
 const levelSchema = z.enum(visibilityLevels, { error: 'Kies wie dit mag zien.' });
 export const visibilitySchema = z.object({
-  visibility: z.object(Object.fromEntries(fieldGroupNames.map((group) => [group, levelSchema])) as Record<keyof Visibility, typeof levelSchema>),
+  visibility: z.object(
+    Object.fromEntries(fieldGroupNames.map((group) => [group, levelSchema])) as Record<keyof Visibility, typeof levelSchema>,
+  ),
   anonymous: z.preprocess((v) => v === true || v === 'ja' || v === 'true', z.boolean()),
 });
 
@@ -156,7 +178,12 @@ export async function giveConsent(db: Db, actor: Actor, candidateId: string): Pr
   const loaded = await loadForEdit(db, actor, candidateId);
   if (!('candidate' in loaded)) return loaded;
   await db.transaction().execute(async (trx) => {
-    const active = await trx.selectFrom('consent').select('id').where('candidate_id', '=', candidateId).where('withdrawn_at', 'is', null).executeTakeFirst();
+    const active = await trx
+      .selectFrom('consent')
+      .select('id')
+      .where('candidate_id', '=', candidateId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
     if (active) return;
     const recordedAs = loaded.editor === 'kandidaat' ? 'kandidaat' : 'consulent_met_kandidaat';
     const consent = await trx
@@ -164,7 +191,13 @@ export async function giveConsent(db: Db, actor: Actor, candidateId: string): Pr
       .values({ candidate_id: candidateId, given_by: actor.userId, recorded_as: recordedAs })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actorUserId: actor.userId, subjectType: 'consent', subjectId: consent.id, action: 'consent.given', data: { candidateId, recordedAs } });
+    await recordEvent(trx, {
+      actorUserId: actor.userId,
+      subjectType: 'consent',
+      subjectId: consent.id,
+      action: 'consent.given',
+      data: { candidateId, recordedAs },
+    });
   });
   return { ok: true, value: undefined };
 }
@@ -182,26 +215,52 @@ export async function withdrawConsent(db: Db, actor: Actor, candidateId: string)
       .returning('id')
       .execute();
     for (const consent of withdrawn) {
-      await recordEvent(trx, { actorUserId: actor.userId, subjectType: 'consent', subjectId: consent.id, action: 'consent.withdrawn', data: { candidateId } });
+      await recordEvent(trx, {
+        actorUserId: actor.userId,
+        subjectType: 'consent',
+        subjectId: consent.id,
+        action: 'consent.withdrawn',
+        data: { candidateId },
+      });
     }
   });
   return { ok: true, value: undefined };
 }
 
 /** Confirms the candidate is still looking; availability then runs for the instantie's number of weeks again. */
-export async function confirmAvailability(db: Db, actor: Actor, candidateId: string, now = new Date()): Promise<CommandResult<{ expiresAt: Date }>> {
+export async function confirmAvailability(
+  db: Db,
+  actor: Actor,
+  candidateId: string,
+  now = new Date(),
+): Promise<CommandResult<{ expiresAt: Date }>> {
   const loaded = await loadForEdit(db, actor, candidateId);
   if (!('candidate' in loaded)) return loaded;
   const instantie = await getInstantie(db, loaded.candidate.instantie_id);
   const expiresAt = availabilityExpiresAt(now, instantie?.settings.availabilityWeeks);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('candidate').set({ availability_confirmed_at: now, availability_expires_at: expiresAt, updated_at: now }).where('id', '=', candidateId).execute();
-    await recordEvent(trx, { actorUserId: actor.userId, subjectType: 'candidate', subjectId: candidateId, action: 'availability.confirmed', data: { by: loaded.editor, expiresAt } });
+    await trx
+      .updateTable('candidate')
+      .set({ availability_confirmed_at: now, availability_expires_at: expiresAt, updated_at: now })
+      .where('id', '=', candidateId)
+      .execute();
+    await recordEvent(trx, {
+      actorUserId: actor.userId,
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      action: 'availability.confirmed',
+      data: { by: loaded.editor, expiresAt },
+    });
   });
   return { ok: true, value: { expiresAt } };
 }
 
 export async function hasActiveConsent(db: Db, candidateId: string): Promise<boolean> {
-  const row = await db.selectFrom('consent').select('id').where('candidate_id', '=', candidateId).where('withdrawn_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('consent')
+    .select('id')
+    .where('candidate_id', '=', candidateId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
   return !!row;
 }

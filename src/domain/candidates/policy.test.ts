@@ -3,7 +3,13 @@ import type { Actor } from '../accounts/actor.js';
 import { decideCandidateAccess, mayEditCandidate, type CandidateFacts } from './policy.js';
 import { defaultVisibility, fieldGroupNames } from './rules.js';
 
-const candidate: CandidateFacts = { instantieId: 'rotterdam', userId: 'u-kandidaat', visibility: defaultVisibility, anonymous: true, consentGiven: true };
+const candidate: CandidateFacts = {
+  instantieId: 'rotterdam',
+  userId: 'u-kandidaat',
+  visibility: defaultVisibility,
+  anonymous: true,
+  consentGiven: true,
+};
 const actor = (memberships: Actor['memberships'], userId = 'u-x'): Actor => ({ userId, name: 'X', email: 'x@x.nl', memberships });
 const bau = () => 'business_as_usual' as const;
 
@@ -20,8 +26,14 @@ describe('decideCandidateAccess', () => {
 
   it('shows staff of the same instantie everything and staff elsewhere nothing', () => {
     for (const role of ['consulent', 'beheerder', 'auditor'] as const) {
-      expect(decideCandidateAccess(actor([{ role, instantieId: 'rotterdam', employerId: null }]), candidate, bau)).toMatchObject({ allowed: true, role, groups: fieldGroupNames });
-      expect(decideCandidateAccess(actor([{ role, instantieId: 'schiedam', employerId: null }]), candidate, bau)).toEqual({ allowed: false });
+      expect(decideCandidateAccess(actor([{ role, instantieId: 'rotterdam', employerId: null }]), candidate, bau)).toMatchObject({
+        allowed: true,
+        role,
+        groups: fieldGroupNames,
+      });
+      expect(decideCandidateAccess(actor([{ role, instantieId: 'schiedam', employerId: null }]), candidate, bau)).toEqual({
+        allowed: false,
+      });
     }
   });
 

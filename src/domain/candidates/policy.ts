@@ -62,9 +62,14 @@ export function bestCategory(categories: readonly EmployerCategory[]): EmployerC
 }
 
 /** The candidate themself, or a consultant or beheerder of the candidate's instantie. */
-export function mayEditCandidate(actor: Actor | null, candidate: { instantieId: string; userId: string | null }): 'kandidaat' | 'consulent' | null {
+export function mayEditCandidate(
+  actor: Actor | null,
+  candidate: { instantieId: string; userId: string | null },
+): 'kandidaat' | 'consulent' | null {
   if (!actor) return null;
   if (candidate.userId !== null && candidate.userId === actor.userId) return 'kandidaat';
-  const staff = actor.memberships.some((m) => (m.role === 'consulent' || m.role === 'beheerder') && m.instantieId === candidate.instantieId);
+  const staff = actor.memberships.some(
+    (m) => (m.role === 'consulent' || m.role === 'beheerder') && m.instantieId === candidate.instantieId,
+  );
   return staff ? 'consulent' : null;
 }

@@ -20,17 +20,31 @@ const list = <T extends string>(options: readonly [T, ...T[]], message: string) 
 const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, message).nullable().default(null));
 const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number({ error: message }).int(message).min(min, message).max(max, message));
-const uriList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().url('Kies een beroep of vaardigheid uit de lijst.')).max(20, 'Kies er hoogstens 20.'));
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : v),
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+const uriList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().url('Kies een beroep of vaardigheid uit de lijst.')).max(20, 'Kies er hoogstens 20.'),
+);
 
 export const profileSections = {
   contact: z.object({
     firstName: z.string({ error: 'Vul de voornaam in.' }).trim().min(1, 'Vul de voornaam in.').max(100, 'De voornaam is te lang.'),
     lastName: z.string({ error: 'Vul de achternaam in.' }).trim().min(1, 'Vul de achternaam in.').max(100, 'De achternaam is te lang.'),
-    email: z.preprocess((v) => (v === '' ? null : v), z.string().trim().email('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.').nullable().default(null)),
+    email: z.preprocess(
+      (v) => (v === '' ? null : v),
+      z.string().trim().email('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.').nullable().default(null),
+    ),
     phone: z.preprocess(
       (v) => (v === '' ? null : v),
-      z.string().trim().regex(/^[+0-9][0-9 -]{8,16}$/, 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.').nullable().default(null),
+      z
+        .string()
+        .trim()
+        .regex(/^[+0-9][0-9 -]{8,16}$/, 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.')
+        .nullable()
+        .default(null),
     ),
   }),
   werk: z.object({
@@ -46,7 +60,11 @@ export const profileSections = {
         z.object({
           title: z.string({ error: 'Vul de functie in.' }).trim().min(1, 'Vul de functie in.').max(100, 'Gebruik hoogstens 100 tekens.'),
           employer: z.string().trim().max(100, 'Gebruik hoogstens 100 tekens.').default(''),
-          years: z.coerce.number({ error: 'Vul een aantal jaren in tussen 0 en 60.' }).min(0, 'Vul een aantal jaren in tussen 0 en 60.').max(60, 'Vul een aantal jaren in tussen 0 en 60.').default(0),
+          years: z.coerce
+            .number({ error: 'Vul een aantal jaren in tussen 0 en 60.' })
+            .min(0, 'Vul een aantal jaren in tussen 0 en 60.')
+            .max(60, 'Vul een aantal jaren in tussen 0 en 60.')
+            .default(0),
         }),
       )
       .max(20, 'Vul hoogstens 20 banen in.')

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { Candidate, Database, EmployerCategory } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
+import { isUuid } from '../ids.js';
 import { categoriesAt } from '../employers/queries.js';
 import { listInstanties } from '../instanties/queries.js';
 import { maySearchPool } from '../instanties/settings.js';
@@ -13,10 +14,6 @@ import { fieldGroupNames, levelsOpenTo, normaliseVisibility, restrictedGroups, t
 export async function findCandidate(db: Db, id: string): Promise<Candidate | null> {
   if (!isUuid(id)) return null;
   return (await db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 const activeConsent = (eb: ExpressionBuilder<Database, 'candidate'>) =>
@@ -39,11 +36,19 @@ export async function candidatesWithConsent(db: Db, candidateIds: readonly strin
   return new Set(rows.map((row) => row.candidate_id));
 }
 
-export type CandidateRead = { candidate: Candidate; access: Extract<CandidateAccess, { allowed: true }>; view: CandidatePresentation };
+export type CandidateRead = {
+  candidate: Candidate;
+  access: Extract<CandidateAccess, { allowed: true }>;
+  view: CandidatePresentation;
+  consentGiven: boolean;
+};
 
 /** Decides access for each candidate, presents what is allowed, and logs every read. */
 async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[]> {
-  const consented = await candidatesWithConsent(db, candidates.map((c) => c.id));
+  const consented = await candidatesWithConsent(
+    db,
+    candidates.map((c) => c.id),
+  );
   const categoryOf = await categoriesAt(db, employerIds(actor));
   const now = new Date();
   const reads: CandidateRead[] = [];
@@ -59,7 +64,8 @@ async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate
       },
       (employerId) => categoryOf(employerId, candidate.instantie_id),
     );
-    if (access.allowed) reads.push({ candidate, access, view: presentCandidate(candidate, access, now) });
+    if (access.allowed)
+      reads.push({ candidate, access, view: presentCandidate(candidate, access, now), consentGiven: consented.has(candidate.id) });
   }
   await logCandidateReads(
     db,
@@ -91,7 +97,12 @@ export type CandidateList = { items: CandidateRead[]; total: number; page: numbe
  * Lists candidates for the actor. The scope picks the rows; the policy then decides per row
  * what is shown, so a scope can never widen what a role may see.
  */
-export async function listCandidates(db: Db, actor: Actor, query: CandidateListQuery, context: string): Promise<CandidateList | 'forbidden'> {
+export async function listCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateListQuery,
+  context: string,
+): Promise<CandidateList | 'forbidden'> {
   let base = db.selectFrom('candidate');
   const staffInstanties = actor.memberships.flatMap((m) =>
     m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor' ? [m.instantieId!] : [],

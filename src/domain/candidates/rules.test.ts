@@ -13,7 +13,9 @@ import {
 } from './rules.js';
 
 const category = fc.constantFrom<EmployerCategory>('preferred', 'committed', 'business_as_usual');
-const visibility = fc.record(Object.fromEntries(fieldGroupNames.map((g) => [g, fc.constantFrom(...visibilityLevels)]))) as fc.Arbitrary<Visibility>;
+const visibility = fc.record(
+  Object.fromEntries(fieldGroupNames.map((g) => [g, fc.constantFrom(...visibilityLevels)])),
+) as fc.Arbitrary<Visibility>;
 const input = fc.record({ category, visibility, anonymous: fc.boolean(), consentGiven: fc.boolean() });
 
 describe('groupsVisibleToEmployer', () => {
@@ -45,9 +47,7 @@ describe('groupsVisibleToEmployer', () => {
   });
 
   it('never shows a group the candidate kept for the consultant', () => {
-    fc.assert(
-      fc.property(input, (i) => groupsVisibleToEmployer(i).every((g) => i.visibility[g] !== 'consulent')),
-    );
+    fc.assert(fc.property(input, (i) => groupsVisibleToEmployer(i).every((g) => i.visibility[g] !== 'consulent')));
   });
 
   it('shows every group opened to all employers, to every category, apart from the fixed exceptions', () => {
@@ -59,7 +59,9 @@ describe('groupsVisibleToEmployer', () => {
       'beschikbaarheid',
       'locatie',
     ]);
-    expect(groupsVisibleToEmployer({ category: 'committed', visibility: all, anonymous: true, consentGiven: true })).not.toContain('identiteit');
+    expect(groupsVisibleToEmployer({ category: 'committed', visibility: all, anonymous: true, consentGiven: true })).not.toContain(
+      'identiteit',
+    );
   });
 });
 
@@ -74,11 +76,16 @@ describe('availability', () => {
 
   it('follows the instantie setting for the number of weeks, and a later confirmation always lasts longer', () => {
     fc.assert(
-      fc.property(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }), fc.integer({ min: 1, max: 52 }), fc.integer({ min: 1, max: 10 ** 9 }), (date, weeks, later) => {
-        const first = availabilityExpiresAt(date, weeks);
-        const renewed = availabilityExpiresAt(new Date(date.getTime() + later), weeks);
-        return first.getTime() - date.getTime() === weeks * 7 * 86_400_000 && renewed > first;
-      }),
+      fc.property(
+        fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }),
+        fc.integer({ min: 1, max: 52 }),
+        fc.integer({ min: 1, max: 10 ** 9 }),
+        (date, weeks, later) => {
+          const first = availabilityExpiresAt(date, weeks);
+          const renewed = availabilityExpiresAt(new Date(date.getTime() + later), weeks);
+          return first.getTime() - date.getTime() === weeks * 7 * 86_400_000 && renewed > first;
+        },
+      ),
     );
   });
 });

@@ -1,27 +1,16 @@
-import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
-import type { EmployerCategory, PsoLevel } from '#app/db/schema.js';
+import type { EmployerCategory } from '#app/db/schema.js';
+import { isUuid } from '../ids.js';
+import { employerColumns, presentEmployer, type EmployerFacts, type EmployerRow } from './queries.js';
 
 /**
  * Employers as one instantie sees them: those it works with (an `employer_category` row at that
  * instantie) with the category it gave them. Other instanties' employers stay out of view.
  */
 
-export type EmployerAtInstantie = {
-  id: string;
-  name: string;
-  kvkNumber: string;
-  sector: string;
-  psoLevel: PsoLevel;
-  psoEvidenceDate: string | null;
-  codeSocialeOndernemingen: boolean;
-  category: EmployerCategory;
-  categorySince: Date;
-};
+export type EmployerAtInstantie = EmployerFacts & { category: EmployerCategory; categorySince: Date };
 
 export type EmployerFilter = { category?: EmployerCategory; name?: string; page: number; pageSize: number };
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** `%` and `_` typed by a user are letters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -37,39 +26,10 @@ function baseQuery(db: Db, instantieId: string, filter: Pick<EmployerFilter, 'ca
   return query;
 }
 
-const columns = [
-  'employer.id',
-  'employer.name',
-  'employer.kvk_number',
-  'employer.sector',
-  'employer.pso_level',
-  // A date column arrives as a Date at midnight in some time zone, depending on the driver: read it as text.
-  sql<string | null>`to_char(employer.pso_evidence_date, 'YYYY-MM-DD')`.as('pso_evidence_date'),
-  'employer.code_sociale_ondernemingen',
-  'employer_category.category',
-  'employer_category.since',
-] as const;
+const columns = [...employerColumns, 'employer_category.category', 'employer_category.since'] as const;
 
-type Row = {
-  id: string;
-  name: string;
-  kvk_number: string;
-  sector: string;
-  pso_level: PsoLevel;
-  pso_evidence_date: string | null;
-  code_sociale_ondernemingen: boolean;
-  category: EmployerCategory;
-  since: Date;
-};
-
-const present = (row: Row): EmployerAtInstantie => ({
-  id: row.id,
-  name: row.name,
-  kvkNumber: row.kvk_number,
-  sector: row.sector,
-  psoLevel: row.pso_level,
-  psoEvidenceDate: row.pso_evidence_date,
-  codeSocialeOndernemingen: row.code_sociale_ondernemingen,
+const present = (row: EmployerRow & { category: EmployerCategory; since: Date }): EmployerAtInstantie => ({
+  ...presentEmployer(row),
   category: row.category,
   categorySince: row.since,
 });

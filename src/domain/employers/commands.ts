@@ -7,13 +7,21 @@ import { recordEvent } from '../privacy/events.js';
 import { employerCategories, kvkSchema, newEmployerCategory, postcodeSchema, psoLevels } from './rules.js';
 
 export const employerSchema = z.object({
-  name: z.string({ error: 'Vul de naam van de organisatie in.' }).trim().min(1, 'Vul de naam van de organisatie in.').max(200, 'De naam is te lang.'),
+  name: z
+    .string({ error: 'Vul de naam van de organisatie in.' })
+    .trim()
+    .min(1, 'Vul de naam van de organisatie in.')
+    .max(200, 'De naam is te lang.'),
   kvkNumber: kvkSchema,
   sector: z.string({ error: 'Vul de sector in.' }).trim().min(1, 'Vul de sector in.').max(100, 'De sector is te lang.'),
   psoLevel: z.enum(psoLevels as [string, ...string[]], { error: 'Kies een PSO-niveau.' }).default('geen'),
   psoEvidenceDate: z.preprocess(
     (v) => (v === '' ? null : v),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.').nullable().default(null),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.')
+      .nullable()
+      .default(null),
   ),
   codeSocialeOndernemingen: z.preprocess((v) => v === true || v === 'ja' || v === 'true', z.boolean()).default(false),
   locations: z
@@ -39,7 +47,10 @@ export async function createEmployer(db: Db, actorUserId: string | null, input: 
       .returning('id')
       .executeTakeFirstOrThrow();
     if (input.locations.length) {
-      await trx.insertInto('employer_location').values(input.locations.map((l) => ({ employer_id: employer.id, name: l.name, postcode: l.postcode }))).execute();
+      await trx
+        .insertInto('employer_location')
+        .values(input.locations.map((l) => ({ employer_id: employer.id, name: l.name, postcode: l.postcode })))
+        .execute();
     }
     await recordEvent(trx, { actorUserId, subjectType: 'employer', subjectId: employer.id, action: 'employer.created' });
     return employer.id;
@@ -48,10 +59,15 @@ export async function createEmployer(db: Db, actorUserId: string | null, input: 
 
 export const categoryChangeSchema = z.object({
   category: z.enum(employerCategories as [EmployerCategory, ...EmployerCategory[]], { error: 'Kies een categorie.' }),
-  reason: z.string({ error: 'Schrijf op waarom de categorie verandert.' }).trim().min(5, 'Schrijf op waarom de categorie verandert (minstens 5 tekens).').max(1000, 'Schrijf hoogstens 1000 tekens.'),
+  reason: z
+    .string({ error: 'Schrijf op waarom de categorie verandert.' })
+    .trim()
+    .min(5, 'Schrijf op waarom de categorie verandert (minstens 5 tekens).')
+    .max(1000, 'Schrijf hoogstens 1000 tekens.'),
 });
 
-export type CategoryChangeResult = { ok: true } | { ok: false; reason: 'forbidden' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+export type CategoryChangeResult =
+  { ok: true } | { ok: false; reason: 'forbidden' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
 /** A beheerder sets an employer's category at their own instantie, with a reason; history is kept. */
 export async function changeCategory(db: Db, actor: Actor, employerId: string, input: unknown): Promise<CategoryChangeResult> {
@@ -204,7 +220,11 @@ export const employerUpdateSchema = employerSchema.omit({ kvkNumber: true }).ext
     .array(
       z.object({
         id: z.uuid().optional(),
-        name: z.string({ error: 'Vul de naam van de vestiging in.' }).trim().min(1, 'Vul de naam van de vestiging in.').max(100, 'De naam van de vestiging is te lang.'),
+        name: z
+          .string({ error: 'Vul de naam van de vestiging in.' })
+          .trim()
+          .min(1, 'Vul de naam van de vestiging in.')
+          .max(100, 'De naam van de vestiging is te lang.'),
         postcode: postcodeSchema,
       }),
     )
@@ -213,9 +233,7 @@ export const employerUpdateSchema = employerSchema.omit({ kvkNumber: true }).ext
 });
 
 export type UpdateEmployerResult =
-  | { ok: true }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+  { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
 /**
  * An employer user changes their own organisation. The KvK number stays as registered. PSO and
@@ -234,7 +252,13 @@ export async function updateEmployer(db: Db, actor: Actor, employerId: string, i
   await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('employer')
-      .select(['name', 'sector', 'pso_level', 'code_sociale_ondernemingen', sql<string | null>`pso_evidence_date::text`.as('pso_evidence_date')])
+      .select([
+        'name',
+        'sector',
+        'pso_level',
+        'code_sociale_ondernemingen',
+        sql<string | null>`pso_evidence_date::text`.as('pso_evidence_date'),
+      ])
       .where('id', '=', employerId)
       .forUpdate()
       .executeTakeFirstOrThrow();
@@ -257,10 +281,20 @@ export async function updateEmployer(db: Db, actor: Actor, employerId: string, i
     const removed = [...existingIds].filter((id) => !kept.some((l) => l.id === id));
     const added = next.locations.filter((l) => !(l.id && existingIds.has(l.id)));
     for (const location of kept) {
-      await trx.updateTable('employer_location').set({ name: location.name, postcode: location.postcode }).where('id', '=', location.id!).where('employer_id', '=', employerId).execute();
+      await trx
+        .updateTable('employer_location')
+        .set({ name: location.name, postcode: location.postcode })
+        .where('id', '=', location.id!)
+        .where('employer_id', '=', employerId)
+        .execute();
     }
-    if (removed.length) await trx.deleteFrom('employer_location').where('employer_id', '=', employerId).where('id', 'in', removed).execute();
-    if (added.length) await trx.insertInto('employer_location').values(added.map((l) => ({ employer_id: employerId, name: l.name, postcode: l.postcode }))).execute();
+    if (removed.length)
+      await trx.deleteFrom('employer_location').where('employer_id', '=', employerId).where('id', 'in', removed).execute();
+    if (added.length)
+      await trx
+        .insertInto('employer_location')
+        .values(added.map((l) => ({ employer_id: employerId, name: l.name, postcode: l.postcode })))
+        .execute();
 
     await recordEvent(trx, {
       actorUserId: actor.userId,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { EmployerCategory, PsoLevel, Role } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
+import { isUuid } from '../ids.js';
 import { newEmployerCategory } from './rules.js';
 
 /**
@@ -15,7 +16,11 @@ export async function categoriesAt(
   const rows =
     employerIds.length === 0
       ? []
-      : await db.selectFrom('employer_category').selectAll().where('employer_id', 'in', [...employerIds]).execute();
+      : await db
+          .selectFrom('employer_category')
+          .selectAll()
+          .where('employer_id', 'in', [...employerIds])
+          .execute();
   const byKey = new Map(rows.map((row) => [`${row.employer_id}|${row.instantie_id}`, row.category]));
   return (employerId, instantieId) => byKey.get(`${employerId}|${instantieId}`) ?? newEmployerCategory;
 }
@@ -23,8 +28,8 @@ export async function categoriesAt(
 export type EmployerLocation = { id: string; name: string; postcode: string };
 export type EmployerCategoryAt = { instantieId: string; instantieName: string; category: EmployerCategory; since: Date };
 
-/** An employer with its locations and the categories instanties gave it. */
-export type EmployerDetails = {
+/** What is known of the organisation itself, whoever looks at it. */
+export type EmployerFacts = {
   id: string;
   name: string;
   kvkNumber: string;
@@ -33,51 +38,88 @@ export type EmployerDetails = {
   /** jjjj-mm-dd */
   psoEvidenceDate: string | null;
   codeSocialeOndernemingen: boolean;
+};
+
+/** An employer with its locations and the categories instanties gave it. */
+export type EmployerDetails = EmployerFacts & {
   locations: EmployerLocation[];
   categories: EmployerCategoryAt[];
 };
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 const staffRoles: readonly Role[] = ['consulent', 'beheerder', 'auditor'];
-const staffInstanties = (actor: Actor) => [...new Set(actor.memberships.flatMap((m) => (staffRoles.includes(m.role) && m.instantieId ? [m.instantieId] : [])))];
+const staffInstanties = (actor: Actor) => [
+  ...new Set(actor.memberships.flatMap((m) => (staffRoles.includes(m.role) && m.instantieId ? [m.instantieId] : []))),
+];
 
-/** Read the date as text: both database drivers would otherwise make it a Date at midnight. */
-const employerColumns = [
+/** The columns of `EmployerFacts`. */
+export const employerColumns = [
   'employer.id',
   'employer.name',
   'employer.kvk_number',
   'employer.sector',
   'employer.pso_level',
   'employer.code_sociale_ondernemingen',
-  sql<string | null>`employer.pso_evidence_date::text`.as('pso_evidence_date'),
+  // Read the date as text: both database drivers would otherwise make it a Date at midnight in some time zone.
+  sql<string | null>`to_char(employer.pso_evidence_date, 'YYYY-MM-DD')`.as('pso_evidence_date'),
 ] as const;
+
+export type EmployerRow = {
+  id: string;
+  name: string;
+  kvk_number: string;
+  sector: string;
+  pso_level: PsoLevel;
+  pso_evidence_date: string | null;
+  code_sociale_ondernemingen: boolean;
+};
+
+export const presentEmployer = (row: EmployerRow): EmployerFacts => ({
+  id: row.id,
+  name: row.name,
+  kvkNumber: row.kvk_number,
+  sector: row.sector,
+  psoLevel: row.pso_level,
+  psoEvidenceDate: row.pso_evidence_date,
+  codeSocialeOndernemingen: row.code_sociale_ondernemingen,
+});
 
 /** Employers with their locations and categories; `instanties` limits which categories are shown (null: all). */
 async function detailsOf(db: Db, ids: readonly string[], instanties: readonly string[] | null): Promise<EmployerDetails[]> {
   if (ids.length === 0) return [];
   const [rows, locations, categories] = await Promise.all([
-    db.selectFrom('employer').select(employerColumns).where('employer.id', 'in', [...ids]).orderBy('employer.name').orderBy('employer.id').execute(),
-    db.selectFrom('employer_location').select(['id', 'employer_id', 'name', 'postcode']).where('employer_id', 'in', [...ids]).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('employer')
+      .select(employerColumns)
+      .where('employer.id', 'in', [...ids])
+      .orderBy('employer.name')
+      .orderBy('employer.id')
+      .execute(),
+    db
+      .selectFrom('employer_location')
+      .select(['id', 'employer_id', 'name', 'postcode'])
+      .where('employer_id', 'in', [...ids])
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
     instanties && instanties.length === 0
       ? []
       : db
           .selectFrom('employer_category')
           .innerJoin('instantie', 'instantie.id', 'employer_category.instantie_id')
-          .select(['employer_category.employer_id', 'employer_category.instantie_id', 'instantie.name', 'employer_category.category', 'employer_category.since'])
+          .select([
+            'employer_category.employer_id',
+            'employer_category.instantie_id',
+            'instantie.name',
+            'employer_category.category',
+            'employer_category.since',
+          ])
           .where('employer_category.employer_id', 'in', [...ids])
           .$if(instanties !== null, (q) => q.where('employer_category.instantie_id', 'in', [...instanties!]))
           .orderBy('instantie.name')
           .execute(),
   ]);
   return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    kvkNumber: row.kvk_number,
-    sector: row.sector,
-    psoLevel: row.pso_level,
-    psoEvidenceDate: row.pso_evidence_date,
-    codeSocialeOndernemingen: row.code_sociale_ondernemingen,
+    ...presentEmployer(row),
     locations: locations.filter((l) => l.employer_id === row.id).map((l) => ({ id: l.id, name: l.name, postcode: l.postcode })),
     categories: categories
       .filter((c) => c.employer_id === row.id)
@@ -115,22 +157,24 @@ export async function listEmployersFor(
   const own = employerIds(actor);
   const instanties = staffInstanties(actor);
   if (own.length === 0 && instanties.length === 0) return null;
-  const base = db.selectFrom('employer').where((eb) =>
-    eb.or([
-      ...(own.length ? [eb('employer.id', 'in', own)] : []),
-      ...(instanties.length
-        ? [
-            eb.exists(
-              eb
-                .selectFrom('employer_category')
-                .select(sql.lit(1).as('one'))
-                .whereRef('employer_category.employer_id', '=', 'employer.id')
-                .where('employer_category.instantie_id', 'in', instanties),
-            ),
-          ]
-        : []),
-    ]),
-  );
+  const base = db
+    .selectFrom('employer')
+    .where((eb) =>
+      eb.or([
+        ...(own.length ? [eb('employer.id', 'in', own)] : []),
+        ...(instanties.length
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('employer_category')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('employer_category.employer_id', '=', 'employer.id')
+                  .where('employer_category.instantie_id', 'in', instanties),
+              ),
+            ]
+          : []),
+      ]),
+    );
   const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   const ids = await base
     .select('employer.id')
@@ -139,8 +183,14 @@ export async function listEmployersFor(
     .limit(request.pageSize)
     .offset((request.page - 1) * request.pageSize)
     .execute();
-  const details = await detailsOf(db, ids.map((r) => r.id), null);
+  const details = await detailsOf(
+    db,
+    ids.map((r) => r.id),
+    null,
+  );
   // Staff see only their own instanties' categories of an employer they do not belong to.
-  const items = details.map((d) => (own.includes(d.id) ? d : { ...d, categories: d.categories.filter((c) => instanties.includes(c.instantieId)) }));
+  const items = details.map((d) =>
+    own.includes(d.id) ? d : { ...d, categories: d.categories.filter((c) => instanties.includes(c.instantieId)) },
+  );
   return { items, total: Number(total), page: request.page, pageSize: request.pageSize };
 }

@@ -16,13 +16,11 @@ export function normalisePostcode(value: string): string | null {
   return /^[1-9][0-9]{3}[A-Z]{2}$/.test(compact) && !/^[0-9]{4}(SA|SD|SS)$/.test(compact) ? compact : null;
 }
 
-export const postcodeSchema = z
-  .string({ error: 'Vul een postcode in, bijvoorbeeld 3011 AB.' })
-  .transform((value, ctx) => {
-    const postcode = normalisePostcode(value);
-    if (!postcode) ctx.addIssue({ code: 'custom', message: 'Vul een geldige postcode in, bijvoorbeeld 3011 AB.' });
-    return postcode ?? value;
-  });
+export const postcodeSchema = z.string({ error: 'Vul een postcode in, bijvoorbeeld 3011 AB.' }).transform((value, ctx) => {
+  const postcode = normalisePostcode(value);
+  if (!postcode) ctx.addIssue({ code: 'custom', message: 'Vul een geldige postcode in, bijvoorbeeld 3011 AB.' });
+  return postcode ?? value;
+});
 
 export const kvkSchema = z
   .string({ error: 'Vul het KvK-nummer in.' })

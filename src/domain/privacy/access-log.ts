@@ -26,11 +26,5 @@ export async function logCandidateReads(db: Db, reads: readonly CandidateRead[])
 }
 
 export async function accessLogFor(db: Db, candidateId: string, limit = 100) {
-  return db
-    .selectFrom('access_log')
-    .selectAll()
-    .where('candidate_id', '=', candidateId)
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('access_log').selectAll().where('candidate_id', '=', candidateId).orderBy('at', 'desc').limit(limit).execute();
 }

@@ -2,14 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import {
-  builtinOccupations,
-  builtinSkills,
-  conceptLabel,
-  occupationByUri,
-  searchConcepts,
-  skillByUri,
-} from './builtin.js';
+import { builtinOccupations, builtinSkills, conceptLabel, occupationByUri, searchConcepts, skillByUri } from './builtin.js';
 
 const escoOccupationsCsv = resolve(process.cwd(), '../shared/data/esco/occupations_nl.csv');
 
@@ -30,28 +23,20 @@ describe('builtin taxonomy', () => {
     }
   });
 
-  it.skipIf(!existsSync(escoOccupationsCsv))(
-    'matches ../shared/data/esco/occupations_nl.csv (skipped when that file is absent)',
-    () => {
-      const [header, ...rows] = parseCsv(readFileSync(escoOccupationsCsv, 'utf8'));
-      const col = (name: string) => header!.indexOf(name);
-      const [uriCol, labelCol, iscoCol, altCol] = [
-        'conceptUri',
-        'preferredLabel',
-        'iscoGroup',
-        'altLabels',
-      ].map(col);
-      const byUri = new Map(rows.map((r) => [r[uriCol!], r]));
-      for (const o of builtinOccupations) {
-        const row = byUri.get(o.uri);
-        expect(row, o.uri).toBeDefined();
-        expect(o.label).toBe(row![labelCol!]);
-        expect(o.iscoGroup).toBe(row![iscoCol!]);
-        const alts = row![altCol!]!.split('\n').map((a) => a.trim());
-        for (const alt of o.altLabels) expect(alts, o.label).toContain(alt);
-      }
-    },
-  );
+  it.skipIf(!existsSync(escoOccupationsCsv))('matches ../shared/data/esco/occupations_nl.csv (skipped when that file is absent)', () => {
+    const [header, ...rows] = parseCsv(readFileSync(escoOccupationsCsv, 'utf8'));
+    const col = (name: string) => header!.indexOf(name);
+    const [uriCol, labelCol, iscoCol, altCol] = ['conceptUri', 'preferredLabel', 'iscoGroup', 'altLabels'].map(col);
+    const byUri = new Map(rows.map((r) => [r[uriCol!], r]));
+    for (const o of builtinOccupations) {
+      const row = byUri.get(o.uri);
+      expect(row, o.uri).toBeDefined();
+      expect(o.label).toBe(row![labelCol!]);
+      expect(o.iscoGroup).toBe(row![iscoCol!]);
+      const alts = row![altCol!]!.split('\n').map((a) => a.trim());
+      for (const alt of o.altLabels) expect(alts, o.label).toContain(alt);
+    }
+  });
 
   it('finds occupations by label prefix, best match first', () => {
     const hits = searchConcepts('occupation', 'schoonm');

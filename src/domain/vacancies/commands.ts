@@ -3,7 +3,7 @@ import type { Db } from '#app/db/connection.js';
 import type { Vacancy, VacancyStatus } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import type { CommandResult } from '../candidates/commands.js';
-import { isUuid } from '../candidates/queries.js';
+import { isUuid } from '../ids.js';
 import { recordEvent } from '../privacy/events.js';
 import { mayManageVacancies, mayReadVacancy } from './policy.js';
 import { publishedUntilText, vacancyColumns } from './queries.js';

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { Database, Vacancy } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
-import { isUuid } from '../candidates/queries.js';
+import { isUuid } from '../ids.js';
 import { mayReadVacancy } from './policy.js';
 import { presentVacancy, type VacancyPresentation } from './presenter.js';
 import { todayIso, type ContractType, type SupportOption } from './rules.js';

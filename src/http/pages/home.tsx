@@ -75,7 +75,15 @@ export function registerHomePages(app: FastifyInstance, { auth, db }: AppDeps): 
   app.get('/inloggen', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.actor) return reply.redirect(safeReturnPath(query.terug) ?? homeFor(request.actor), 303);
-    return sendPage(request, reply, <LoginPage form={{ values: {}, errors: {} }} returnTo={safeReturnPath(query.terug)} notice={query.uitgelogd === '1' ? 'loggedOut' : query.wachtwoord === '1' ? 'passwordSet' : undefined} />);
+    return sendPage(
+      request,
+      reply,
+      <LoginPage
+        form={{ values: {}, errors: {} }}
+        returnTo={safeReturnPath(query.terug)}
+        notice={query.uitgelogd === '1' ? 'loggedOut' : query.wachtwoord === '1' ? 'passwordSet' : undefined}
+      />,
+    );
   });
 
   app.post('/inloggen', async (request, reply) => {

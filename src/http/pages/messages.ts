@@ -33,8 +33,7 @@ export const general = defineMessages({
   },
   en: {
     homeTitle: 'Finding work and finding people, together',
-    homeIntro:
-      'Werkregie helps job seekers and employers find each other quickly. You stay in control. Your consultant helps if you want.',
+    homeIntro: 'Werkregie helps job seekers and employers find each other quickly. You stay in control. Your consultant helps if you want.',
     homeCandidate: 'I am looking for work',
     homeCandidateText: 'Make your profile, choose who may see it and look at vacancies.',
     homeEmployer: 'I am looking for people',

@@ -4,7 +4,8 @@ import { defineMessages } from '#app/ui/i18n.js';
 export const passwordText = defineMessages({
   nl: {
     loginHeading: 'Inloggen voor de kandidaat',
-    loginHasAccount: 'De kandidaat heeft een account. Maakt u een nieuwe link, dan werkt het oude wachtwoord niet meer na het instellen van een nieuw.',
+    loginHasAccount:
+      'De kandidaat heeft een account. Maakt u een nieuwe link, dan werkt het oude wachtwoord niet meer na het instellen van een nieuw.',
     loginNoAccount: 'De kandidaat kan nog niet inloggen. Met een link kiest de kandidaat zelf een wachtwoord.',
     loginNeedsEmail: 'Vul eerst een e-mailadres in bij Contactgegevens. Dat wordt de gebruikersnaam.',
     makeLink: 'Link maken om een wachtwoord te kiezen',

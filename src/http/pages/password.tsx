@@ -5,6 +5,7 @@ import { readCandidate } from '#app/domain/candidates/queries.js';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
 import { useLocale, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../deps.js';
 import { requirePageRole, sendNotFound } from '../guards.js';
 import { sendPage } from '../plugins/render.js';
@@ -12,20 +13,25 @@ import { parseInput } from '../validation.js';
 import { passwordText } from './password-messages.js';
 
 /** On the consultant's candidate page: can the candidate log in, and a button to make a password link. */
-export function CandidateLoginBlock({ candidateId, email, hasAccount }: { candidateId: string; email: string | null; hasAccount: boolean }) {
+export function CandidateLoginBlock({
+  candidateId,
+  email,
+  hasAccount,
+}: {
+  candidateId: string;
+  email: string | null;
+  hasAccount: boolean;
+}) {
   const t = useT(passwordText);
   return (
-    <section aria-labelledby="kop-inloggen" className="werkregie-card">
-      <h2 className="utrecht-heading-2" id="kop-inloggen">
-        {t('loginHeading')}
-      </h2>
+    <Section id="kop-inloggen" title={t('loginHeading')} card>
       <Paragraph>{hasAccount ? t('loginHasAccount') : email ? t('loginNoAccount') : t('loginNeedsEmail')}</Paragraph>
       {email ? (
         <Form action={`/consulent/kandidaten/${candidateId}/wachtwoordlink`}>
           <SubmitButton secondary>{t('makeLink')}</SubmitButton>
         </Form>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -40,7 +46,11 @@ export function LoginProblemNotice({ value }: { value: unknown }) {
 function LinkPage({ link, email, validUntil, candidateId }: { link: string; email: string; validUntil: Date; candidateId: string }) {
   const t = useT(passwordText);
   const locale = useLocale();
-  const date = validUntil.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const date = validUntil.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  });
   return (
     <Layout title={t('linkTitle')}>
       <Heading>{t('linkTitle')}</Heading>
@@ -85,7 +95,10 @@ function SetPasswordPage({ form, token, invalidLink }: { form: FormState; token:
 const newPasswordSchema = z
   .object({
     token: z.string().min(1),
-    password: z.string({ error: 'Kies een wachtwoord van minstens 10 tekens.' }).min(10, 'Kies een wachtwoord van minstens 10 tekens.').max(128, 'Kies een wachtwoord van hoogstens 128 tekens.'),
+    password: z
+      .string({ error: 'Kies een wachtwoord van minstens 10 tekens.' })
+      .min(10, 'Kies een wachtwoord van minstens 10 tekens.')
+      .max(128, 'Kies een wachtwoord van hoogstens 128 tekens.'),
     repeat: z.string({ error: 'Herhaal het wachtwoord.' }),
   })
   .refine((value) => value.password === value.repeat, { path: ['repeat'], message: 'De twee wachtwoorden zijn niet hetzelfde.' });
@@ -100,20 +113,35 @@ export function registerPasswordPages(app: FastifyInstance, { db, auth }: AppDep
     if (!result.ok) return reply.redirect(`/consulent/kandidaten/${id}?inloggen=${result.reason}`, 303);
     const read = await readCandidate(db, actor, id, 'consulent.wachtwoordlink');
     const link = `${request.protocol}://${request.host}/wachtwoord-instellen?token=${encodeURIComponent(result.token)}`;
-    return sendPage(request, reply, <LinkPage link={link} email={read?.candidate.email ?? ''} validUntil={result.validUntil} candidateId={id} />);
+    return sendPage(
+      request,
+      reply,
+      <LinkPage link={link} email={read?.candidate.email ?? ''} validUntil={result.validUntil} candidateId={id} />,
+    );
   });
 
   app.get('/wachtwoord-instellen', async (request, reply) => {
     const token = (request.query as Record<string, unknown>).token;
     const valid = typeof token === 'string' && token.length > 0;
-    return sendPage(request, reply, <SetPasswordPage form={{ values: {}, errors: {} }} token={valid ? token : ''} invalidLink={!valid} />, valid ? 200 : 400);
+    return sendPage(
+      request,
+      reply,
+      <SetPasswordPage form={{ values: {}, errors: {} }} token={valid ? token : ''} invalidLink={!valid} />,
+      valid ? 200 : 400,
+    );
   });
 
   app.post('/wachtwoord-instellen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token : '';
     const parsed = parseInput(newPasswordSchema, body);
-    if (!parsed.ok) return sendPage(request, reply, <SetPasswordPage form={{ values: {}, errors: parsed.errors }} token={token} invalidLink={!token} />, 400);
+    if (!parsed.ok)
+      return sendPage(
+        request,
+        reply,
+        <SetPasswordPage form={{ values: {}, errors: parsed.errors }} token={token} invalidLink={!token} />,
+        400,
+      );
     try {
       await auth.api.resetPassword({ body: { token: parsed.value.token, newPassword: parsed.value.password } });
     } catch {

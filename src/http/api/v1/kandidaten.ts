@@ -45,7 +45,9 @@ const listQuery = z.object({
   scope: z
     .enum(scopes, { error: 'scope is een van: caseload, instantie, expired, pool.' })
     .optional()
-    .describe('Welke kandidaten: caseload (eigen), instantie, expired (beschikbaarheid verlopen), pool (werkgevers). Standaard: instantie voor medewerkers, pool voor werkgevers.'),
+    .describe(
+      'Welke kandidaten: caseload (eigen), instantie, expired (beschikbaarheid verlopen), pool (werkgevers). Standaard: instantie voor medewerkers, pool voor werkgevers.',
+    ),
   search: z.string().max(100, 'search is hoogstens 100 tekens.').optional().describe('Zoek op naam of schuilnaam'),
 });
 
@@ -68,13 +70,24 @@ export function candidateOperations({ db }: AppDeps) {
       success: {
         status: 200,
         description: 'Een pagina kandidaten',
-        schema: z.object({ items: z.array(candidateSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), _links: pageLinksSchema }),
+        schema: z.object({
+          items: z.array(candidateSchema),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+          total: z.number().int(),
+          _links: pageLinksSchema,
+        }),
       },
       errors: [400, 403],
       handler: async ({ actor, query, reply }) => {
         const isStaff = hasRole(actor, 'consulent') || hasRole(actor, 'beheerder') || hasRole(actor, 'auditor');
         const scope = query.scope ?? (isStaff ? 'instantie' : 'pool');
-        const result = await listCandidates(db, actor!, { scope, page: query.page, pageSize: query.pageSize, search: query.search }, 'api.kandidaten.list');
+        const result = await listCandidates(
+          db,
+          actor!,
+          { scope, page: query.page, pageSize: query.pageSize, search: query.search },
+          'api.kandidaten.list',
+        );
         if (result === 'forbidden') return sendProblem(reply, 403, 'U mag deze lijst met kandidaten niet opvragen.');
         return {
           items: result.items.map((item) => item.view),

@@ -18,19 +18,17 @@ const titles: Record<number, string> = {
   503: 'Tijdelijk niet beschikbaar',
 };
 
-export const problemSchema = z
-  .object({
-    type: z.string().describe('URI die het soort probleem aanduidt'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    invalidParams: z
-      .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
-      .optional()
-      .describe('De velden die niet goed zijn ingevuld'),
-  })
-;
+export const problemSchema = z.object({
+  type: z.string().describe('URI die het soort probleem aanduidt'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  invalidParams: z
+    .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
+    .optional()
+    .describe('De velden die niet goed zijn ingevuld'),
+});
 
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -41,9 +39,7 @@ export function problemBody(status: number, detail: string, instance?: string, e
     status,
     detail,
     ...(instance ? { instance } : {}),
-    ...(errors
-      ? { invalidParams: Object.entries(errors).map(([name, reason]) => ({ name, code: 'invalid', reason })) }
-      : {}),
+    ...(errors ? { invalidParams: Object.entries(errors).map(([name, reason]) => ({ name, code: 'invalid', reason })) } : {}),
   };
 }
 

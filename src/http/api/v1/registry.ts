@@ -61,7 +61,11 @@ export function registerOperations(app: FastifyInstance, operations: readonly Op
       url: apiPrefix + operation.path.replace(/\{(\w+)\}/g, ':$1'),
       handler: async (request, reply) => {
         if (operation.authenticated && !request.actor) return sendProblem(reply, 401, 'Log in of stuur een geldige API-sleutel.');
-        if (request.authenticatedBy === 'session' && operation.method !== 'get' && !request.headers['content-type']?.startsWith('application/json')) {
+        if (
+          request.authenticatedBy === 'session' &&
+          operation.method !== 'get' &&
+          !request.headers['content-type']?.startsWith('application/json')
+        ) {
           // A cross-site HTML form cannot send JSON, so JSON-only writes are safe from CSRF with a cookie session.
           return sendProblem(reply, 415, 'Stuur de gegevens als application/json.');
         }
@@ -88,7 +92,10 @@ export function registerOperations(app: FastifyInstance, operations: readonly Op
 }
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 };
 
@@ -174,7 +181,12 @@ export function openApiDocument(operations: readonly Operation[], serverUrl: str
 
 /** Pagination shared by every list. */
 export const paginationQuery = {
-  page: z.coerce.number({ error: 'page moet een heel getal zijn.' }).int('page moet een heel getal zijn.').min(1, 'page is minimaal 1.').default(1).describe('Paginanummer, vanaf 1'),
+  page: z.coerce
+    .number({ error: 'page moet een heel getal zijn.' })
+    .int('page moet een heel getal zijn.')
+    .min(1, 'page is minimaal 1.')
+    .default(1)
+    .describe('Paginanummer, vanaf 1'),
   pageSize: z.coerce
     .number({ error: 'pageSize moet een heel getal zijn.' })
     .int('pageSize moet een heel getal zijn.')

@@ -6,6 +6,7 @@ import { ErrorSummary, Form, SubmitButton, TextField, emptyForm, type FormState 
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
@@ -34,10 +35,7 @@ function ApiTokensPage({
       {revoked ? <Notice type="ok">{t('revoked')}</Notice> : null}
       <Heading>{t('apiTitle')}</Heading>
       {created ? (
-        <section aria-labelledby="nieuwe-sleutel-titel" className="werkregie-card">
-          <h2 className="utrecht-heading-2" id="nieuwe-sleutel-titel">
-            {t('createdTitle')}
-          </h2>
+        <Section id="nieuwe-sleutel-titel" title={t('createdTitle')} card>
           <Notice type="warning">{t('createdText')}</Notice>
           <div className="utrecht-form-field">
             <div className="utrecht-form-field__label">
@@ -58,7 +56,7 @@ function ApiTokensPage({
             </div>
           </div>
           <Paragraph>{t('howToUse')}</Paragraph>
-        </section>
+        </Section>
       ) : null}
       <Paragraph lead>{t('apiIntro')}</Paragraph>
       <Paragraph>{t('apiWarning')}</Paragraph>

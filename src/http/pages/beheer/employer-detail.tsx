@@ -8,22 +8,15 @@ import { translator, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { common } from '#app/ui/messages.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { parseInput } from '../../validation.js';
+import { useEmployerLabels } from '../employer-parts.js';
 import { ErrorPage } from '../error-page.js';
 import { management } from './messages.js';
-import {
-  categoryLabel,
-  categoryOptions,
-  employerPath,
-  employersPath,
-  field,
-  managementContext,
-  psoLabel,
-  type ManagementContext,
-} from './parts.js';
+import { categoryOptions, employerPath, employersPath, field, managementContext, type ManagementContext } from './parts.js';
 
 type Employer = NonNullable<Awaited<ReturnType<typeof employerAt>>>;
 
@@ -36,12 +29,10 @@ const showPostcode = (postcode: string) => (normalisePostcode(postcode) ? `${pos
 
 function History({ history }: { history: CategoryChange[] }) {
   const t = useT(management);
-  const from = (change: CategoryChange) => (change.from ? categoryLabel(t, change.from) : t('noPrevious'));
+  const terms = useEmployerLabels();
+  const from = (change: CategoryChange) => (change.from ? terms.category(change.from) : t('noPrevious'));
   return (
-    <section aria-labelledby="geschiedenis">
-      <h2 className="utrecht-heading-2" id="geschiedenis">
-        {t('historyTitle')}
-      </h2>
+    <Section id="geschiedenis" title={t('historyTitle')}>
       <DataTable
         caption={t('historyCaption')}
         hiddenCaption
@@ -50,12 +41,12 @@ function History({ history }: { history: CategoryChange[] }) {
         columns={[
           { header: t('colDate'), cell: (change) => <DateText value={change.decidedAt} withTime /> },
           { header: t('colFrom'), cell: from },
-          { header: t('colTo'), cell: (change) => categoryLabel(t, change.to) },
+          { header: t('colTo'), cell: (change) => terms.category(change.to) },
           { header: t('colReason'), cell: (change) => change.reason },
           { header: t('colDecidedBy'), cell: (change) => change.decidedByName ?? t('unknown') },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -73,6 +64,7 @@ function EmployerPage({
   notice: string | null;
 }) {
   const t = useT(management);
+  const terms = useEmployerLabels();
   const c = useT(common);
   return (
     <Layout title={employer.name} hasErrors={Object.keys(form.errors).length > 0}>
@@ -85,17 +77,14 @@ function EmployerPage({
       </p>
       <Heading>{employer.name}</Heading>
 
-      <section aria-labelledby="gegevens">
-        <h2 className="utrecht-heading-2" id="gegevens">
-          {t('detailsTitle')}
-        </h2>
+      <Section id="gegevens" title={t('detailsTitle')}>
         <dl className="werkregie-definitions">
           <dt>{t('colKvk')}</dt>
           <dd>{employer.kvkNumber}</dd>
           <dt>{t('sector')}</dt>
           <dd>{employer.sector}</dd>
           <dt>{t('colPso')}</dt>
-          <dd>{psoLabel(t, employer.psoLevel)}</dd>
+          <dd>{terms.pso(employer.psoLevel)}</dd>
           {employer.psoEvidenceDate ? (
             <>
               <dt>{t('psoDate')}</dt>
@@ -124,15 +113,12 @@ function EmployerPage({
             {t('usersLink')}
           </a>
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="categorie">
-        <h2 className="utrecht-heading-2" id="categorie">
-          {t('categoryTitle', { instantie: context.instantie.name })}
-        </h2>
+      <Section id="categorie" title={t('categoryTitle', { instantie: context.instantie.name })}>
         <dl className="werkregie-definitions">
           <dt>{t('currentCategory')}</dt>
-          <dd>{categoryLabel(t, employer.category)}</dd>
+          <dd>{terms.category(employer.category)}</dd>
           <dt>{t('since')}</dt>
           <dd>
             <DateText value={employer.categorySince} />
@@ -141,11 +127,11 @@ function EmployerPage({
         <h3 className="utrecht-heading-3">{t('changeTitle')}</h3>
         <Paragraph>{t('categoryMoves')}</Paragraph>
         <Form action={employerPath(employer.id)}>
-          <ChoiceGroup form={form} name="category" label={t('fieldCategory')} options={categoryOptions(t)} />
+          <ChoiceGroup form={form} name="category" label={t('fieldCategory')} options={categoryOptions(terms)} />
           <TextArea form={form} name="reason" label={t('fieldReason')} hint={t('reasonHint')} rows={4} />
           <SubmitButton>{t('changeButton')}</SubmitButton>
         </Form>
-      </section>
+      </Section>
 
       <History history={history} />
     </Layout>

@@ -8,45 +8,27 @@ import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
 import { common } from '#app/ui/messages.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { sendPage } from '../../plugins/render.js';
-import { pageParam, searchParam } from '../../query-params.js';
+import { listHref, pageParam, searchParam } from '../../query-params.js';
+import { useEmployerLabels } from '../employer-parts.js';
 import { management } from './messages.js';
-import {
-  categoryLabel,
-  categoryOptions,
-  employerPath,
-  employersPath,
-  isCategory,
-  managementContext,
-  psoLabel,
-  type ManagementContext,
-} from './parts.js';
+import { categoryOptions, employerPath, employersPath, isCategory, managementContext, type ManagementContext } from './parts.js';
 
 const pageSize = 25;
 
 type Filter = { name: string; category: EmployerCategory | null; page: number };
 
-function listHref(filter: Filter, page: number): string {
-  const params = new URLSearchParams();
-  if (filter.name) params.set('naam', filter.name);
-  if (filter.category) params.set('categorie', filter.category);
-  if (page > 1) params.set('pagina', String(page));
-  const query = params.toString();
-  return query ? `${employersPath}?${query}` : employersPath;
-}
-
 function CategoryExplanation({ context }: { context: ManagementContext }) {
   const t = useT(management);
+  const terms = useEmployerLabels();
   return (
-    <section aria-labelledby="categorieen">
-      <h2 className="utrecht-heading-2" id="categorieen">
-        {t('categoriesTitle')}
-      </h2>
+    <Section id="categorieen" title={t('categoriesTitle')}>
       <dl className="werkregie-definitions">
         {employerCategories.map((category) => (
           <div key={category}>
-            <dt>{categoryLabel(t, category)}</dt>
+            <dt>{terms.category(category)}</dt>
             <dd>
               {t(`categoryText_${category}`)} {maySearchPool(context.instantie.settings, category) ? t('poolSearchYes') : t('poolSearchNo')}
             </dd>
@@ -54,7 +36,7 @@ function CategoryExplanation({ context }: { context: ManagementContext }) {
         ))}
       </dl>
       <Paragraph>{t('categoryMoves')}</Paragraph>
-    </section>
+    </Section>
   );
 }
 
@@ -70,6 +52,7 @@ function EmployerListPage({
   items: EmployerAtInstantie[];
 }) {
   const t = useT(management);
+  const terms = useEmployerLabels();
   const c = useT(common);
   const form = { values: { naam: filter.name, categorie: filter.category ?? '' }, errors: {} };
   return (
@@ -83,23 +66,20 @@ function EmployerListPage({
       </p>
       <CategoryExplanation context={context} />
 
-      <section aria-labelledby="zoeken">
-        <h2 className="utrecht-heading-2" id="zoeken">
-          {t('filterTitle')}
-        </h2>
+      <Section id="zoeken" title={t('filterTitle')}>
         <form method="get" action={employersPath} role="search" aria-labelledby="zoeken">
           <TextField form={form} name="naam" label={t('filterName')} optional />
           <SelectField
             form={form}
             name="categorie"
             label={t('filterCategory')}
-            options={categoryOptions(t)}
+            options={categoryOptions(terms)}
             emptyLabel={t('filterAll')}
             optional
           />
           <SubmitButton>{c('search')}</SubmitButton>
         </form>
-      </section>
+      </Section>
 
       {items.length === 0 ? (
         <Paragraph>{t('noEmployers')}</Paragraph>
@@ -121,14 +101,19 @@ function EmployerListPage({
                 ),
               },
               { header: t('colKvk'), cell: (employer) => employer.kvkNumber },
-              { header: t('colCategory'), cell: (employer) => categoryLabel(t, employer.category) },
-              { header: t('colPso'), cell: (employer) => psoLabel(t, employer.psoLevel) },
+              { header: t('colCategory'), cell: (employer) => terms.category(employer.category) },
+              { header: t('colPso'), cell: (employer) => terms.pso(employer.psoLevel) },
               { header: t('colCso'), cell: (employer) => (employer.codeSocialeOndernemingen ? c('yes') : c('no')) },
             ]}
           />
         </>
       )}
-      <Pagination page={filter.page} pageSize={pageSize} total={total} href={(page) => listHref(filter, page)} />
+      <Pagination
+        page={filter.page}
+        pageSize={pageSize}
+        total={total}
+        href={(page) => listHref(employersPath, page, { naam: filter.name, categorie: filter.category })}
+      />
     </Layout>
   );
 }

@@ -7,9 +7,6 @@ export const management = defineMessages({
     employersIntro:
       'Dit zijn de werkgevers waar {instantie} mee samenwerkt. Elke werkgever heeft bij jullie een categorie. De categorie bepaalt wat de werkgever zelf mag doen.',
     categoriesTitle: 'De drie categorieën',
-    category_preferred: 'Voorkeurspartner',
-    category_committed: 'Betrokken partner',
-    category_business_as_usual: 'Gewone werkgever',
     categoryText_preferred:
       'Sociale ondernemingen en werkgevers die hebben laten zien dat zij mensen met een grote afstand tot werk goed aan het werk helpen. Zij krijgen de meeste vrijheid. Zij plaatsen zelf kandidaten en vragen hulp als dat nodig is. De controle komt achteraf, met steekproeven.',
     categoryText_committed:
@@ -35,12 +32,6 @@ export const management = defineMessages({
     noEmployers: 'Er zijn geen werkgevers die passen bij je zoekvraag.',
     oneEmployerFound: '1 werkgever gevonden.',
     employersFound: '{count} werkgevers gevonden.',
-    pso_geen: 'Geen',
-    pso_aspirant: 'Aspirant',
-    pso_basistrede: 'Basistrede',
-    pso_trede_1: 'Trede 1',
-    pso_trede_2: 'Trede 2',
-    pso_trede_3: 'Trede 3',
 
     newTitle: 'Nieuwe werkgever registreren',
     newIntro:
@@ -115,9 +106,6 @@ export const management = defineMessages({
     employersIntro:
       'These are the employers {instantie} works with. Each employer has a category with you. The category decides what the employer may do on its own.',
     categoriesTitle: 'The three categories',
-    category_preferred: 'Preferred partner',
-    category_committed: 'Committed partner',
-    category_business_as_usual: 'Regular employer',
     categoryText_preferred:
       'Social enterprises and employers who have shown that they help people far from the labour market into work well. They get the most freedom. They place candidates themselves and ask for support when needed. Checks come afterwards, by random sample.',
     categoryText_committed:
@@ -142,12 +130,6 @@ export const management = defineMessages({
     noEmployers: 'No employers match your search.',
     oneEmployerFound: '1 employer found.',
     employersFound: '{count} employers found.',
-    pso_geen: 'None',
-    pso_aspirant: 'Aspirant',
-    pso_basistrede: 'Base step',
-    pso_trede_1: 'Step 1',
-    pso_trede_2: 'Step 2',
-    pso_trede_3: 'Step 3',
 
     newTitle: 'Register a new employer',
     newIntro:

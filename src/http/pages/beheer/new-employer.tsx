@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { registerEmployerAt } from '#app/domain/employers/commands.js';
-import { psoLevels } from '#app/domain/employers/rules.js';
-import { ChoiceGroup, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
+import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Paragraph } from '#app/ui/layout.js';
-import { common } from '#app/ui/messages.js';
 import type { AppDeps } from '../../deps.js';
+import { EmployerClaimFields } from '../employer-parts.js';
 import { ErrorPage } from '../error-page.js';
 import { sendPage } from '../../plugins/render.js';
 import { blankToUndefined } from '../../validation.js';
 import { management } from './messages.js';
-import { employerPath, employersPath, field, managementContext, psoLabel } from './parts.js';
+import { employerPath, employersPath, field, managementContext } from './parts.js';
 
 const newEmployerPath = `${employersPath}/nieuw`;
 /** The fields in the order of the form, which is also the order of the error summary. */
@@ -34,7 +33,6 @@ const errorFieldFor: Record<string, string> = {
 
 function NewEmployerPage({ form }: { form: FormState }) {
   const t = useT(management);
-  const c = useT(common);
   return (
     <Layout title={t('newTitle')} hasErrors={Object.keys(form.errors).length > 0}>
       <ErrorSummary form={form} />
@@ -49,22 +47,15 @@ function NewEmployerPage({ form }: { form: FormState }) {
         <TextField form={form} name="kvkNumber" label={t('fieldKvk')} hint={t('kvkHint')} inputMode="numeric" width="s" />
         <TextField form={form} name="name" label={t('fieldName')} autoComplete="organization" />
         <TextField form={form} name="sector" label={t('fieldSector')} hint={t('sectorHint')} width="m" />
-        <SelectField
+        <EmployerClaimFields
           form={form}
-          name="psoLevel"
-          label={t('fieldPso')}
-          hint={t('psoHint')}
-          options={psoLevels.map((level) => ({ value: level, label: psoLabel(t, level) }))}
-        />
-        <TextField form={form} name="psoEvidenceDate" type="date" label={t('fieldPsoDate')} hint={t('psoDateHint')} optional width="m" />
-        <ChoiceGroup
-          form={form}
-          name="codeSocialeOndernemingen"
-          label={t('fieldCso')}
-          options={[
-            { value: 'ja', label: c('yes') },
-            { value: 'nee', label: c('no') },
-          ]}
+          labels={{
+            pso: t('fieldPso'),
+            psoHint: t('psoHint'),
+            psoDate: t('fieldPsoDate'),
+            psoDateHint: t('psoDateHint'),
+            cso: t('fieldCso'),
+          }}
         />
         <h2 className="utrecht-heading-2">{t('locationTitle')}</h2>
         <Paragraph>{t('locationIntro')}</Paragraph>

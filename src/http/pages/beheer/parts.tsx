@@ -1,15 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EmployerCategory, PsoLevel } from '#app/db/schema.js';
+import type { EmployerCategory } from '#app/db/schema.js';
 import { staffInstantie, type Actor } from '#app/domain/accounts/actor.js';
 import { employerCategories } from '#app/domain/employers/rules.js';
 import { getInstantie, type Instantie } from '#app/domain/instanties/queries.js';
 import type { Db } from '#app/db/connection.js';
 import type { Option } from '#app/ui/form.js';
-import type { Translate } from '#app/ui/i18n.js';
 import { requirePageRole } from '../../guards.js';
-import { management } from './messages.js';
-
-export type ManagementKey = keyof (typeof management)['nl'];
+import type { EmployerLabels } from '../employer-parts.js';
 
 export type ManagementContext = { actor: Actor; instantie: Instantie };
 
@@ -28,11 +25,8 @@ export async function managementContext(db: Db, request: FastifyRequest, reply: 
 export const employersPath = '/beheer/werkgevers';
 export const employerPath = (id: string) => `${employersPath}/${id}`;
 
-export const categoryLabel = (t: Translate<ManagementKey>, category: EmployerCategory) => t(`category_${category}`);
-export const psoLabel = (t: Translate<ManagementKey>, level: PsoLevel) => t(`pso_${level}`);
-
-export const categoryOptions = (t: Translate<ManagementKey>): Option[] =>
-  employerCategories.map((category) => ({ value: category, label: categoryLabel(t, category) }));
+export const categoryOptions = (label: EmployerLabels): Option[] =>
+  employerCategories.map((category) => ({ value: category, label: label.category(category) }));
 
 export function isCategory(value: unknown): value is EmployerCategory {
   return typeof value === 'string' && (employerCategories as readonly string[]).includes(value);

@@ -16,6 +16,7 @@ import { Form, SubmitButton } from '#app/ui/form.js';
 import { useLocale, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
@@ -67,10 +68,7 @@ function AvailabilityBlock({ read, weeks }: { read: CandidateRead; weeks: number
   const t = useT(consultant);
   const base = candidatePath(read.view.id);
   return (
-    <section aria-labelledby="kop-beschikbaarheid" className="werkregie-card">
-      <h2 className="utrecht-heading-2" id="kop-beschikbaarheid">
-        {t('availabilityHeading')}
-      </h2>
+    <Section id="kop-beschikbaarheid" title={t('availabilityHeading')} card>
       <Paragraph>
         <AvailabilityText view={read.view} />
       </Paragraph>
@@ -78,7 +76,7 @@ function AvailabilityBlock({ read, weeks }: { read: CandidateRead; weeks: number
       <Form action={`${base}/beschikbaarheid/bevestigen`}>
         <SubmitButton>{t('confirmAvailability')}</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -89,10 +87,7 @@ function ConsentAndVisibility({ read, consentSince }: { read: CandidateRead; con
   const profileLabel = useCodeLabel(profileText);
   const visibility = normaliseVisibility(read.candidate.visibility);
   return (
-    <section aria-labelledby="kop-zichtbaarheid" className="werkregie-card">
-      <h2 className="utrecht-heading-2" id="kop-zichtbaarheid">
-        {t('visibilityHeading')}
-      </h2>
+    <Section id="kop-zichtbaarheid" title={t('visibilityHeading')} card>
       <h3 className="utrecht-heading-3">{t('consentHeading')}</h3>
       <Paragraph>
         <strong>{consentSince ? t('consentSince', { date: formatDate(consentSince, locale) }) : t('consentNo')}</strong>{' '}
@@ -114,7 +109,7 @@ function ConsentAndVisibility({ read, consentSince }: { read: CandidateRead; con
           {t('toVisibility')}
         </a>
       </Paragraph>
-    </section>
+    </Section>
   );
 }
 
@@ -129,10 +124,7 @@ function AccessLog({ rows, names }: { rows: AccessRow[]; names: Map<string, stri
       : groups.map((group) => profileLabel('groupShort', group)).join(', ');
   };
   return (
-    <section aria-labelledby="kop-inzage">
-      <h2 className="utrecht-heading-2" id="kop-inzage">
-        {t('accessHeading')}
-      </h2>
+    <Section id="kop-inzage" title={t('accessHeading')}>
       {rows.length === 0 ? (
         <Paragraph>{t('accessNone')}</Paragraph>
       ) : (
@@ -153,7 +145,7 @@ function AccessLog({ rows, names }: { rows: AccessRow[]; names: Map<string, stri
           />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -161,10 +153,7 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
   const t = useT(consultant);
   const label = useEventLabel();
   return (
-    <section aria-labelledby="kop-geschiedenis">
-      <h2 className="utrecht-heading-2" id="kop-geschiedenis">
-        {t('historyHeading')}
-      </h2>
+    <Section id="kop-geschiedenis" title={t('historyHeading')}>
       {events.length === 0 ? (
         <Paragraph>{t('historyNone')}</Paragraph>
       ) : (
@@ -187,7 +176,7 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
           />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -213,12 +202,9 @@ function CandidatePage({ read, consentSince, weeks, accessLog, history, names, n
       <AvailabilityBlock read={read} weeks={weeks} />
       <ConsentAndVisibility read={read} consentSince={consentSince} />
       <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />
-      <section aria-labelledby="kop-profiel">
-        <h2 className="utrecht-heading-2" id="kop-profiel">
-          {t('profileHeading')}
-        </h2>
+      <Section id="kop-profiel" title={t('profileHeading')}>
         <ProfileSections candidate={read.candidate} basePath={candidatePath(read.view.id)} editor="consulent" headingLevel={3} />
-      </section>
+      </Section>
       <AccessLog rows={accessLog} names={names} />
       <History events={history} names={names} />
     </Layout>

@@ -1,25 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { candidatesWithConsent, listCandidates, type CandidateRead } from '#app/domain/candidates/queries.js';
+import { listCandidates, type CandidateRead } from '#app/domain/candidates/queries.js';
 import { DateText } from '#app/ui/dates.js';
 import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole } from '../../guards.js';
-import { pageParam, searchParam } from '../../query-params.js';
+import { listHref, pageParam, searchParam } from '../../query-params.js';
 import { ErrorPage } from '../error-page.js';
 import { sendPage } from '../../plugins/render.js';
 import { consultant } from './messages.js';
 import { AvailabilityText, CandidateTable, pageSize, useCodeLabel } from './parts.js';
 
 type Row = { read: CandidateRead; consent: boolean };
-
-function caseloadHref(page: number, search: string): string {
-  const params = new URLSearchParams();
-  if (search) params.set('zoek', search);
-  if (page > 1) params.set('pagina', String(page));
-  const query = params.toString();
-  return query ? `/consulent?${query}` : '/consulent';
-}
 
 function SearchForm({ search }: { search: string }) {
   const t = useT(consultant);
@@ -98,7 +90,7 @@ function CaseloadPage({ rows, total, page, search }: { rows: Row[]; total: numbe
           ]}
         />
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => caseloadHref(p, search)} />
+      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => listHref('/consulent', p, { zoek: search })} />
     </Layout>
   );
 }
@@ -112,12 +104,7 @@ export function registerCaseloadPage(app: FastifyInstance, { db }: AppDeps): voi
     const search = searchParam(query.zoek);
     const list = await listCandidates(db, actor, { scope: 'caseload', page, pageSize, search }, 'consulent.caseload');
     if (list === 'forbidden') return sendPage(request, reply, <ErrorPage status={403} />, 403);
-    // One query for the whole page, never one per row: the caseload page is benchmarked.
-    const consented = await candidatesWithConsent(
-      db,
-      list.items.map((item) => item.candidate.id),
-    );
-    const rows = list.items.map((read) => ({ read, consent: consented.has(read.candidate.id) }));
+    const rows = list.items.map((read) => ({ read, consent: read.consentGiven }));
     return sendPage(request, reply, <CaseloadPage rows={rows} total={list.total} page={page} search={search} />);
   });
 }

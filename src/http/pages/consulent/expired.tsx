@@ -12,7 +12,7 @@ import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.j
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { pageParam } from '../../query-params.js';
+import { listHref, pageParam } from '../../query-params.js';
 import { ErrorPage } from '../error-page.js';
 import { consultant } from './messages.js';
 import { CandidateTable, fullName, pageSize, useCodeLabel } from './parts.js';
@@ -55,7 +55,10 @@ function ExpiredPage({
           caption={t('expiredCaption')}
           rows={rows}
           columns={[
-            { header: t('colAvailability'), cell: ({ read }) => (read.view.availability ? label('availability', read.view.availability) : '') },
+            {
+              header: t('colAvailability'),
+              cell: ({ read }) => (read.view.availability ? label('availability', read.view.availability) : ''),
+            },
             {
               header: t('colExpiredSince'),
               cell: ({ read }) => (
@@ -79,7 +82,7 @@ function ExpiredPage({
           ]}
         />
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => (p > 1 ? `${expiredPath}?pagina=${p}` : expiredPath)} />
+      <Pagination page={page} pageSize={pageSize} total={total} href={(p) => listHref(expiredPath, p)} />
     </Layout>
   );
 }

@@ -96,12 +96,25 @@ function OverviewPage({ candidate, consentGiven, saved, now }: { candidate: Cand
   );
 }
 
-function PreviewPage({ candidate, consentGiven, category }: { candidate: Candidate; consentGiven: boolean; category: EmployerCategory | null }) {
+function PreviewPage({
+  candidate,
+  consentGiven,
+  category,
+}: {
+  candidate: Candidate;
+  consentGiven: boolean;
+  category: EmployerCategory | null;
+}) {
   const t = useT(candidateText);
   const p = useT(profileText);
   // The policy's own rule and presenter, as an employer of this category would get them.
   const groups = category
-    ? groupsVisibleToEmployer({ category, visibility: normaliseVisibility(candidate.visibility), anonymous: candidate.anonymous, consentGiven })
+    ? groupsVisibleToEmployer({
+        category,
+        visibility: normaliseVisibility(candidate.visibility),
+        anonymous: candidate.anonymous,
+        consentGiven,
+      })
     : [];
   const view = presentCandidate(candidate, { allowed: true, role: 'werkgever', groups, fullPostcode: false });
   return (

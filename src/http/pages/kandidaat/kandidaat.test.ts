@@ -43,7 +43,12 @@ beforeAll(async () => {
   app = await createTestApp();
   world = await makeWorld(app);
   const mine = await makeCandidate(app, world.consulent, { withLogin: true, consent: false });
-  const theirs = await makeCandidate(app, world.consulent, { withLogin: true, consent: true, anonymous: false, visibility: { identiteit: 'alle' } });
+  const theirs = await makeCandidate(app, world.consulent, {
+    withLogin: true,
+    consent: true,
+    anonymous: false,
+    visibility: { identiteit: 'alle' },
+  });
   own = { id: mine.id, user: mine.user! };
   neighbour = { id: theirs.id, user: theirs.user! };
   me = await person(mine.user);
@@ -100,7 +105,11 @@ describe('who may open the candidate pages', () => {
     expect(await row(neighbour.id)).toEqual(theirs);
     await me.post('/kandidaat/zichtbaarheid/toestemming', { keuze: 'intrekken', candidateId: neighbour.id });
     expect(await activeConsent(neighbour.id)).toBeDefined();
-    const reads = await app.database.db.selectFrom('access_log').select('candidate_id').where('viewer_user_id', '=', own.user.userId).execute();
+    const reads = await app.database.db
+      .selectFrom('access_log')
+      .select('candidate_id')
+      .where('viewer_user_id', '=', own.user.userId)
+      .execute();
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((read) => read.candidate_id === own.id)).toBe(true);
   });
@@ -123,7 +132,11 @@ describe('my profile overview', () => {
   });
 
   it('confirms that I am still looking for work', async () => {
-    await app.database.db.updateTable('candidate').set({ availability_expires_at: new Date(Date.now() - 86_400_000) }).where('id', '=', own.id).execute();
+    await app.database.db
+      .updateTable('candidate')
+      .set({ availability_expires_at: new Date(Date.now() - 86_400_000) })
+      .where('id', '=', own.id)
+      .execute();
     expect((await me.get('/kandidaat')).body).toContain('Je beschikbaarheid is verlopen');
     const response = await me.post('/kandidaat/beschikbaarheid/bevestigen', {});
     expect(response.statusCode).toBe(303);
@@ -153,7 +166,12 @@ describe('a profile section', () => {
   });
 
   it('shows a row error on the row I typed it in, in English too', async () => {
-    const body = { educationLevel: 'vmbo', 'workExperience.0.title': '', 'workExperience.1.title': '', 'workExperience.1.employer': 'Opslag BV' };
+    const body = {
+      educationLevel: 'vmbo',
+      'workExperience.0.title': '',
+      'workExperience.1.title': '',
+      'workExperience.1.employer': 'Opslag BV',
+    };
     const response = await me.post('/kandidaat/profiel/ervaring', body);
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#veld-workExperience.0.title"');
@@ -170,7 +188,13 @@ describe('a profile section', () => {
     expect(search.body).toMatch(/name="hoursPerWeek"[^>]*value="20"/);
     expect(await row(own.id)).toEqual(before);
 
-    const saved = await me.post('/kandidaat/profiel/werk', { hoursPerWeek: '20', wishedOccupations: cleaner.uri, days: ['di', 'do'], zoekterm: '', actie: 'zoeken' });
+    const saved = await me.post('/kandidaat/profiel/werk', {
+      hoursPerWeek: '20',
+      wishedOccupations: cleaner.uri,
+      days: ['di', 'do'],
+      zoekterm: '',
+      actie: 'zoeken',
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/kandidaat?opgeslagen=werk');
     const after = await row(own.id);
@@ -231,7 +255,15 @@ describe('visibility and consent', () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/kandidaat/zichtbaarheid?opgeslagen=zichtbaarheid');
     const after = await row(own.id);
-    expect(after.visibility).toEqual({ identiteit: 'alle', werkwensen: 'alle', ervaring: 'betrokken', beschikbaarheid: 'alle', locatie: 'alle', ondersteuning: 'voorkeur', doelgroep: 'consulent' });
+    expect(after.visibility).toEqual({
+      identiteit: 'alle',
+      werkwensen: 'alle',
+      ervaring: 'betrokken',
+      beschikbaarheid: 'alle',
+      locatie: 'alle',
+      ondersteuning: 'voorkeur',
+      doelgroep: 'consulent',
+    });
     expect(after.anonymous).toBe(false);
     const mine = (await events(own.id, 'visibility.changed')).filter((event) => event.actor_user_id === own.user.userId);
     expect(mine.map((event) => event.data)).toEqual([expect.objectContaining({ recordedAs: 'kandidaat', anonymous: false })]);
@@ -261,7 +293,12 @@ describe('visibility and consent', () => {
     const withdrawn = await me.post('/kandidaat/zichtbaarheid/toestemming', { keuze: 'intrekken' });
     expect(withdrawn.statusCode).toBe(303);
     expect(await activeConsent(own.id)).toBeUndefined();
-    const consentEvents = await app.database.db.selectFrom('event').select('action').where('subject_id', '=', consent!.id).orderBy('at').execute();
+    const consentEvents = await app.database.db
+      .selectFrom('event')
+      .select('action')
+      .where('subject_id', '=', consent!.id)
+      .orderBy('at')
+      .execute();
     expect(consentEvents.map((e) => e.action)).toEqual(['consent.given', 'consent.withdrawn']);
     const hidden = await me.get('/kandidaat/voorbeeld?categorie=preferred');
     expect(hidden.body).toContain('Je hebt geen toestemming gegeven. Daarom ziet geen enkele werkgever iets van je profiel.');

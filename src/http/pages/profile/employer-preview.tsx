@@ -33,14 +33,25 @@ const fields: [Field, ProfileTextKey, Format][] = [
   [
     'availabilityExpiresAt',
     'availabilityUntil',
-    (v, t, locale) => (v.availabilityExpiresAt ? `${formatDate(v.availabilityExpiresAt, locale)}${v.availabilityExpired ? `. ${t('availabilityExpired')}` : ''}` : null),
+    (v, t, locale) =>
+      v.availabilityExpiresAt
+        ? `${formatDate(v.availabilityExpiresAt, locale)}${v.availabilityExpired ? `. ${t('availabilityExpired')}` : ''}`
+        : null,
   ],
   ['postcode', 'postcode', (v) => v.postcode ?? null],
   ['postcodeArea', 'postcodeArea', (v) => v.postcodeArea ?? null],
-  ['travelRadiusKm', 'travelRadiusShort', (v, t) => (v.travelRadiusKm === null || v.travelRadiusKm === undefined ? null : t('travelRadiusValue', { km: v.travelRadiusKm }))],
+  [
+    'travelRadiusKm',
+    'travelRadiusShort',
+    (v, t) => (v.travelRadiusKm === null || v.travelRadiusKm === undefined ? null : t('travelRadiusValue', { km: v.travelRadiusKm })),
+  ],
   ['travelModes', 'travelModesShort', (v, t) => codes('travel', v.travelModes, t)],
   ['supportNeeds', 'supportNeedsShort', (v, t) => codes('support', v.supportNeeds, t)],
-  ['participationStep', 'participationStepShort', (v, t) => (v.participationStep ? t('participationStepValue', { step: v.participationStep }) : null)],
+  [
+    'participationStep',
+    'participationStepShort',
+    (v, t) => (v.participationStep ? t('participationStepValue', { step: v.participationStep }) : null),
+  ],
   ['regieLevel', 'regieLevelShort', (v, t) => (v.regieLevel ? codeLabel(t, 'regie', v.regieLevel) : null)],
   ['targetGroups', 'targetGroups', (v, t) => codes('target', v.targetGroups, t)],
 ];

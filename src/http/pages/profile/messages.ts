@@ -209,7 +209,8 @@ export const profileText = defineMessages({
     categoriesHeading: 'Welke soorten werkgevers zijn er?',
     categoryExplain_preferred:
       'Voorkeurspartners: werkgevers die al lang laten zien dat ze goed werk bieden aan mensen die extra hulp nodig hebben. Bijvoorbeeld sociale ondernemingen.',
-    categoryExplain_committed: 'Betrokken partners: werkgevers die mensen een kans willen geven. Ze leren nog hoe ze het best kunnen helpen.',
+    categoryExplain_committed:
+      'Betrokken partners: werkgevers die mensen een kans willen geven. Ze leren nog hoe ze het best kunnen helpen.',
     categoryExplain_business_as_usual:
       'Andere werkgevers: alle andere werkgevers. Zij zien nooit welke hulp je nodig hebt of bij welke doelgroep je hoort.',
     choicesHeading: 'Wie mag wat zien?',
@@ -246,11 +247,13 @@ export const profileText = defineMessages({
     seesNot: 'Ziet dit niet',
     noConsentNothing: 'Je hebt nu geen toestemming gegeven. Daarom ziet geen enkele werkgever iets van je profiel.',
     consentHeading: 'Toestemming',
-    consentStatusNone: 'Let op: werkgevers zien je profiel nu niet, want je hebt geen toestemming gegeven. Onderaan deze pagina kun je toestemming geven.',
+    consentStatusNone:
+      'Let op: werkgevers zien je profiel nu niet, want je hebt geen toestemming gegeven. Onderaan deze pagina kun je toestemming geven.',
     consentStatusActive: 'Je hebt toestemming gegeven. Werkgevers zien wat je hieronder kiest.',
     consentActive: 'Je hebt toestemming gegeven. Werkgevers kunnen je profiel zien, zoals je hierboven hebt gekozen.',
     consentNone: 'Je hebt geen toestemming gegeven. Geen enkele werkgever ziet iets van je profiel. Alleen je consulent ziet het.',
-    consentGiveExplain: 'Geef je toestemming? Dan kunnen werkgevers je vinden en je uitnodigen. Je kunt je toestemming altijd weer intrekken.',
+    consentGiveExplain:
+      'Geef je toestemming? Dan kunnen werkgevers je vinden en je uitnodigen. Je kunt je toestemming altijd weer intrekken.',
     consentGive: 'Ik geef toestemming',
     consentWithdrawExplain: 'Trek je je toestemming in? Dan ziet geen enkele werkgever nog iets van je profiel. Dat gaat meteen.',
     consentWithdraw: 'Toestemming intrekken',
@@ -302,12 +305,14 @@ export const profileText = defineMessages({
     question_beschikbaarheid: 'Can you start work now?',
     question_doelgroep: 'Which target group does the candidate belong to?',
 
-    why_contact: 'So your consultant and employers can call or e-mail you. Later you choose which employers may see your name and contact details.',
+    why_contact:
+      'So your consultant and employers can call or e-mail you. Later you choose which employers may see your name and contact details.',
     why_werk: 'So we find vacancies that suit you. And employers see what work you would like to do.',
     why_ervaring: 'Employers look for what people can do. Work without a diploma counts too, such as volunteering or caring for family.',
     why_talen: 'Some work needs good Dutch. For other work it matters less. Other languages can help too.',
     why_reizen: 'So we look for work close to home. Employers only see the 4 digits of your postcode. They do not see your address.',
-    why_ondersteuning: 'Many employers like to help. If they know what you need, they can arrange it. Later you choose whether employers may see this.',
+    why_ondersteuning:
+      'Many employers like to help. If they know what you need, they can arrange it. Later you choose whether employers may see this.',
     why_beschikbaarheid: 'Employers look for people who can start now. Can you not start for a while? That is fine too. Then we know.',
     why_doelgroep:
       'The consultant fills this in from the records of the instantie. It shows which schemes can help, such as wage cost subsidy. Ordinary employers never see this.',
@@ -468,7 +473,8 @@ export const profileText = defineMessages({
     categoryExplain_preferred:
       'Preferred partners: employers who have shown for a long time that they offer good work to people who need extra help. For example social enterprises.',
     categoryExplain_committed: 'Committed partners: employers who want to give people a chance. They are still learning how best to help.',
-    categoryExplain_business_as_usual: 'Other employers: all other employers. They never see what help you need or which target group you belong to.',
+    categoryExplain_business_as_usual:
+      'Other employers: all other employers. They never see what help you need or which target group you belong to.',
     choicesHeading: 'Who may see what?',
     group_identiteit: 'Your name, e-mail address and phone number',
     group_werkwensen: 'What work you look for, how many hours and on which days',
@@ -503,7 +509,8 @@ export const profileText = defineMessages({
     seesNot: 'Does not see this',
     noConsentNothing: 'You have not given consent now. That is why no employer sees anything of your profile.',
     consentHeading: 'Consent',
-    consentStatusNone: 'Please note: employers do not see your profile now, because you have not given consent. You can give consent at the bottom of this page.',
+    consentStatusNone:
+      'Please note: employers do not see your profile now, because you have not given consent. You can give consent at the bottom of this page.',
     consentStatusActive: 'You have given consent. Employers see what you choose below.',
     consentActive: 'You have given consent. Employers can see your profile, as you chose above.',
     consentNone: 'You have not given consent. No employer sees anything of your profile. Only your consultant sees it.',
@@ -511,7 +518,8 @@ export const profileText = defineMessages({
     consentGive: 'I give consent',
     consentWithdrawExplain: 'Do you withdraw your consent? Then no employer sees anything of your profile any more. This happens at once.',
     consentWithdraw: 'Withdraw consent',
-    consentTogether: 'You record this together with {name}. Only give consent if {name} says so now. We record that you did this together with {name}.',
+    consentTogether:
+      'You record this together with {name}. Only give consent if {name} says so now. We record that you did this together with {name}.',
     previewLink: 'See your profile as an employer sees it',
 
     previewPseudonym: 'Code of the candidate',

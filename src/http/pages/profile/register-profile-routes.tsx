@@ -8,7 +8,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '#app/domain/accounts/actor.js';
-import { confirmAvailability, giveConsent, hasActiveConsent, setVisibility, updateProfileSection, visibilitySchema, withdrawConsent } from '#app/domain/candidates/commands.js';
+import {
+  confirmAvailability,
+  giveConsent,
+  hasActiveConsent,
+  setVisibility,
+  updateProfileSection,
+  visibilitySchema,
+  withdrawConsent,
+} from '#app/domain/candidates/commands.js';
 import { mayEditCandidate } from '#app/domain/candidates/policy.js';
 import { profileSectionNames, staffOnlySections, type ProfileSection } from '#app/domain/candidates/profile.js';
 import { readCandidate, type CandidateRead } from '#app/domain/candidates/queries.js';
@@ -17,9 +25,22 @@ import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { parseInput } from '../../validation.js';
 import { ErrorPage } from '../error-page.js';
-import { isSearchRequest, ProfileSectionPage, sectionErrors, sectionFormValues, sectionInputFromBody, sectionValuesFromBody } from './section-forms.js';
+import {
+  isSearchRequest,
+  ProfileSectionPage,
+  sectionErrors,
+  sectionFormValues,
+  sectionInputFromBody,
+  sectionValuesFromBody,
+} from './section-forms.js';
 import type { Editor } from './summary.js';
-import { anonymousMissing, visibilityFormValues, visibilityInputFromBody, visibilityValuesFromBody, VisibilityPage } from './visibility-page.js';
+import {
+  anonymousMissing,
+  visibilityFormValues,
+  visibilityInputFromBody,
+  visibilityValuesFromBody,
+  VisibilityPage,
+} from './visibility-page.js';
 
 export type ResolveCandidate = (request: FastifyRequest, reply: FastifyReply) => Promise<string | null>;
 export type ProfileRouteOptions = {
@@ -66,7 +87,14 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
     return profileSectionNames.find((name) => name === section) ?? null;
   };
 
-  const renderSection = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, section: ProfileSection, form: { values: Record<string, string | string[] | undefined>; errors: Record<string, string> }, status = 200) => {
+  const renderSection = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    loaded: Loaded,
+    section: ProfileSection,
+    form: { values: Record<string, string | string[] | undefined>; errors: Record<string, string> },
+    status = 200,
+  ) => {
     const { candidate } = loaded.read;
     const readOnly = staffOnlySections.includes(section) && loaded.editor !== 'consulent';
     return sendPage(
@@ -114,7 +142,13 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
     return reply.redirect(`${concretePath(basePath, request.params)}?opgeslagen=${section}`, 303);
   });
 
-  const renderVisibility = async (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, form: { values: Record<string, string | string[] | undefined>; errors: Record<string, string> }, status = 200) => {
+  const renderVisibility = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    loaded: Loaded,
+    form: { values: Record<string, string | string[] | undefined>; errors: Record<string, string> },
+    status = 200,
+  ) => {
     const consentGiven = await hasActiveConsent(db, loaded.read.candidate.id);
     return sendPage(
       request,

@@ -52,12 +52,22 @@ const candidate: Candidate = {
 describe('turning a posted form into the input of the section schema', () => {
   it('makes lists of check boxes, whether none, one or several were ticked, without doubles', () => {
     expect(sectionInputFromBody('werk', { hoursPerWeek: '24' })).toMatchObject({ wishedOccupations: [], days: [] });
-    expect(sectionInputFromBody('werk', { days: 'ma', wishedOccupations: cleaner })).toMatchObject({ days: ['ma'], wishedOccupations: [cleaner] });
+    expect(sectionInputFromBody('werk', { days: 'ma', wishedOccupations: cleaner })).toMatchObject({
+      days: ['ma'],
+      wishedOccupations: [cleaner],
+    });
     expect(sectionInputFromBody('werk', { days: ['ma', 'wo', 'ma'] })).toMatchObject({ days: ['ma', 'wo'] });
   });
 
   it('keeps only the fields of the section, never the search term, the button or a candidate id', () => {
-    const input = sectionInputFromBody('werk', { hoursPerWeek: '20', zoekterm: 'schoon', actie: 'zoeken', _csrf: 'x', id: 'someone-else', candidateId: 'x' });
+    const input = sectionInputFromBody('werk', {
+      hoursPerWeek: '20',
+      zoekterm: 'schoon',
+      actie: 'zoeken',
+      _csrf: 'x',
+      id: 'someone-else',
+      candidateId: 'x',
+    });
     expect(Object.keys(input).sort()).toEqual(['days', 'hoursPerWeek', 'wishedOccupations']);
   });
 
@@ -106,8 +116,14 @@ describe('turning a posted form into the input of the section schema', () => {
   it('turns an open choice into "not chosen" so the schema gives its Dutch message', () => {
     const result = profileSections.ervaring.safeParse(sectionInputFromBody('ervaring', { educationLevel: '' }));
     expect(result.error?.issues[0]?.message).toBe('Kies je hoogste opleiding.');
-    expect(profileSections.ondersteuning.parse(sectionInputFromBody('ondersteuning', { regieLevel: 'zelf', participationStep: 'onbekend' })).participationStep).toBeUndefined();
-    expect(profileSections.ondersteuning.parse(sectionInputFromBody('ondersteuning', { regieLevel: 'zelf', participationStep: '4' })).participationStep).toBe(4);
+    expect(
+      profileSections.ondersteuning.parse(sectionInputFromBody('ondersteuning', { regieLevel: 'zelf', participationStep: 'onbekend' }))
+        .participationStep,
+    ).toBeUndefined();
+    expect(
+      profileSections.ondersteuning.parse(sectionInputFromBody('ondersteuning', { regieLevel: 'zelf', participationStep: '4' }))
+        .participationStep,
+    ).toBe(4);
   });
 
   it('takes the first value when a single field is sent twice', () => {
@@ -121,7 +137,12 @@ describe('turning a posted form into the input of the section schema', () => {
         {
           contact: { firstName: 'Fatima', lastName: 'Bakker', email: 'fatima@voorbeeld.nl', phone: '06 12345678' },
           werk: { wishedOccupations: [cleaner, warehouse], hoursPerWeek: 24, days: ['ma', 'di'] },
-          ervaring: { skills: [teamwork], educationLevel: 'vmbo', workExperience: candidate.work_experience, about: 'Ik werk graag buiten.' },
+          ervaring: {
+            skills: [teamwork],
+            educationLevel: 'vmbo',
+            workExperience: candidate.work_experience,
+            about: 'Ik werk graag buiten.',
+          },
           talen: { dutchLevel: 'B1', languages: [{ language: 'Arabisch', level: 'C2' }] },
           reizen: { postcode: '3012CD', travelRadiusKm: 10, travelModes: ['fiets', 'ov'] },
           ondersteuning: { supportNeeds: ['jobcoach'], regieLevel: 'samen' },
@@ -145,13 +166,22 @@ describe('search for occupations and skills', () => {
 
 describe('errors as the form shows them', () => {
   it('puts an error in a list item on the list and keeps Dutch messages of the schema', () => {
-    expect(sectionErrors({ 'days.1': 'Kies een dag uit de lijst.', 'days.3': 'Kies een dag uit de lijst.', hoursPerWeek: 'Vul een aantal uren in tussen 1 en 40.' })).toEqual({
+    expect(
+      sectionErrors({
+        'days.1': 'Kies een dag uit de lijst.',
+        'days.3': 'Kies een dag uit de lijst.',
+        hoursPerWeek: 'Vul een aantal uren in tussen 1 en 40.',
+      }),
+    ).toEqual({
       days: 'Kies een dag uit de lijst.',
       hoursPerWeek: 'Vul een aantal uren in tussen 1 en 40.',
     });
     const parsed = profileSections.ervaring.safeParse({
       educationLevel: 'vmbo',
-      workExperience: [{ title: '', employer: '', years: 1 }, { title: 'Schoonmaker', employer: '', years: 'veel' }],
+      workExperience: [
+        { title: '', employer: '', years: 1 },
+        { title: 'Schoonmaker', employer: '', years: 'veel' },
+      ],
     });
     const errors = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
     expect(sectionErrors(errors)).toEqual({

@@ -13,7 +13,17 @@ import {
 } from '#app/domain/candidates/rules.js';
 import { conceptLabel, searchConcepts } from '#app/domain/taxonomy/builtin.js';
 import { translateError } from '#app/ui/error-messages.js';
-import { ChoiceGroup, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type Option } from '#app/ui/form.js';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type FormState,
+  type Option,
+} from '#app/ui/form.js';
 import { useLocale, useT, type Translate } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { asList } from '../../validation.js';
@@ -49,7 +59,8 @@ const sectionFields: Record<ProfileSection, SectionFields> = {
   doelgroep: { lists: ['targetGroups'] },
 };
 
-const firstText = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
+const firstText = (value: unknown): string =>
+  typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
 const rowKey = (name: string, index: number, field: string) => `${name}.${index}.${field}`;
 
 /** The rows of a repeated group, in order, without the ones left completely empty. */
@@ -157,9 +168,17 @@ export function sectionFormValues(section: ProfileSection, c: Candidate): FormVa
         ),
       };
     case 'reizen':
-      return { postcode: c.postcode ? formatPostcode(c.postcode) : '', travelRadiusKm: text(c.travel_radius_km), travelModes: c.travel_modes };
+      return {
+        postcode: c.postcode ? formatPostcode(c.postcode) : '',
+        travelRadiusKm: text(c.travel_radius_km),
+        travelModes: c.travel_modes,
+      };
     case 'ondersteuning':
-      return { supportNeeds: c.support_needs, participationStep: c.participation_step === null ? unknownStep : String(c.participation_step), regieLevel: c.regie_level };
+      return {
+        supportNeeds: c.support_needs,
+        participationStep: c.participation_step === null ? unknownStep : String(c.participation_step),
+        regieLevel: c.regie_level,
+      };
     case 'beschikbaarheid':
       return { availability: c.availability };
     case 'doelgroep':
@@ -201,7 +220,14 @@ function ConceptPicker({ form, action, name, kind }: FieldsProps & { name: 'wish
   const searchHint = kind === 'occupation' ? t('occupationSearchHint') : t('skillSearchHint');
   const checkbox = (uri: string, id: string, checked: boolean) => (
     <div key={uri} className="utrecht-form-field utrecht-form-field--checkbox">
-      <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={uri} defaultChecked={checked} />
+      <input
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        type="checkbox"
+        id={id}
+        name={name}
+        value={uri}
+        defaultChecked={checked}
+      />
       <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
         {conceptLabel(uri)}
       </label>
@@ -242,7 +268,13 @@ function ConceptPicker({ form, action, name, kind }: FieldsProps & { name: 'wish
             defaultValue={query}
             aria-describedby={`hint-${searchField}`}
           />
-          <button type="submit" name={actionField} value={searchAction} formAction={`${action}#zoekresultaten`} className="utrecht-button utrecht-button--secondary-action">
+          <button
+            type="submit"
+            name={actionField}
+            value={searchAction}
+            formAction={`${action}#zoekresultaten`}
+            className="utrecht-button utrecht-button--secondary-action"
+          >
             {t('search')}
           </button>
         </div>
@@ -309,7 +341,15 @@ export function WerkSection({ form, action }: FieldsProps) {
     <>
       <ConceptPicker form={form} action={action} name="wishedOccupations" kind="occupation" />
       <TextField form={form} name="hoursPerWeek" label={t('hoursPerWeek')} hint={t('hoursPerWeekHint')} inputMode="numeric" width="xs" />
-      <ChoiceGroup form={form} name="days" label={t('days')} hint={t('daysHint')} options={options(t, 'day', dayOptions)} multiple optional />
+      <ChoiceGroup
+        form={form}
+        name="days"
+        label={t('days')}
+        hint={t('daysHint')}
+        options={options(t, 'day', dayOptions)}
+        multiple
+        optional
+      />
     </>
   );
 }
@@ -363,7 +403,14 @@ export function TalenSection({ form }: FieldsProps) {
         render={(i, filled) => (
           <>
             <TextField form={form} name={rowKey(spec.name, i, 'language')} label={t('language')} width="m" optional={!filled} />
-            <SelectField form={form} name={rowKey(spec.name, i, 'level')} label={t('languageLevel')} options={levels} emptyLabel={t('chooseOne')} optional={!filled} />
+            <SelectField
+              form={form}
+              name={rowKey(spec.name, i, 'level')}
+              label={t('languageLevel')}
+              options={levels}
+              emptyLabel={t('chooseOne')}
+              optional={!filled}
+            />
           </>
         )}
       />
@@ -376,8 +423,23 @@ export function ReizenSection({ form }: FieldsProps) {
   return (
     <>
       <TextField form={form} name="postcode" label={t('postcode')} hint={t('postcodeHint')} autoComplete="postal-code" width="s" />
-      <TextField form={form} name="travelRadiusKm" label={t('travelRadiusKm')} hint={t('travelRadiusKmHint')} inputMode="numeric" width="xs" />
-      <ChoiceGroup form={form} name="travelModes" label={t('travelModes')} hint={t('travelModesHint')} options={options(t, 'travel', travelModeOptions)} multiple optional />
+      <TextField
+        form={form}
+        name="travelRadiusKm"
+        label={t('travelRadiusKm')}
+        hint={t('travelRadiusKmHint')}
+        inputMode="numeric"
+        width="xs"
+      />
+      <ChoiceGroup
+        form={form}
+        name="travelModes"
+        label={t('travelModes')}
+        hint={t('travelModesHint')}
+        options={options(t, 'travel', travelModeOptions)}
+        multiple
+        optional
+      />
     </>
   );
 }
@@ -386,7 +448,15 @@ export function OndersteuningSection({ form }: FieldsProps) {
   const t = useT(profileText);
   return (
     <>
-      <ChoiceGroup form={form} name="supportNeeds" label={t('supportNeeds')} hint={t('supportNeedsHint')} options={options(t, 'support', supportNeedOptions)} multiple optional />
+      <ChoiceGroup
+        form={form}
+        name="supportNeeds"
+        label={t('supportNeeds')}
+        hint={t('supportNeedsHint')}
+        options={options(t, 'support', supportNeedOptions)}
+        multiple
+        optional
+      />
       <ChoiceGroup
         form={form}
         name="participationStep"
@@ -402,12 +472,24 @@ export function OndersteuningSection({ form }: FieldsProps) {
 
 export function BeschikbaarheidSection({ form }: FieldsProps) {
   const t = useT(profileText);
-  return <ChoiceGroup form={form} name="availability" label={t('availability')} options={options(t, 'availability', availabilityStatuses)} />;
+  return (
+    <ChoiceGroup form={form} name="availability" label={t('availability')} options={options(t, 'availability', availabilityStatuses)} />
+  );
 }
 
 export function DoelgroepSection({ form }: FieldsProps) {
   const t = useT(profileText);
-  return <ChoiceGroup form={form} name="targetGroups" label={t('targetGroups')} hint={t('targetGroupsHint')} options={options(t, 'target', targetGroupOptions)} multiple optional />;
+  return (
+    <ChoiceGroup
+      form={form}
+      name="targetGroups"
+      label={t('targetGroups')}
+      hint={t('targetGroupsHint')}
+      options={options(t, 'target', targetGroupOptions)}
+      multiple
+      optional
+    />
+  );
 }
 
 export const sectionComponents: Record<ProfileSection, (props: FieldsProps) => ReactNode> = {

@@ -27,7 +27,8 @@ export function experienceText(t: T, experience: WorkExperience): string {
 
 type Entry = [label: string, value: string | null];
 const joined = (items: readonly string[]) => (items.length ? items.join(', ') : null);
-const numberText = (value: number | null, locale: Locale) => (value === null ? null : new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(value));
+const numberText = (value: number | null, locale: Locale) =>
+  value === null ? null : new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(value);
 
 function entries(section: ProfileSection, c: Candidate, t: T, locale: Locale): Entry[] {
   switch (section) {
@@ -112,7 +113,17 @@ export function profileCompleteness(candidate: Candidate): { percent: number; mi
  * Every section with what it holds and a link to change it. Staff-only sections are shown to
  * the candidate too (it is their data) but with "view" and who fills them in.
  */
-export function ProfileSections({ candidate, basePath, editor, headingLevel = 2 }: { candidate: Candidate; basePath: string; editor: Editor; headingLevel?: 2 | 3 }) {
+export function ProfileSections({
+  candidate,
+  basePath,
+  editor,
+  headingLevel = 2,
+}: {
+  candidate: Candidate;
+  basePath: string;
+  editor: Editor;
+  headingLevel?: 2 | 3;
+}) {
   const t = useT(profileText);
   return (
     <>

@@ -17,7 +17,8 @@ import { codeLabel, SavedNotice, type Editor } from './summary.js';
 
 export const employerCategories: readonly EmployerCategory[] = ['preferred', 'committed', 'business_as_usual'];
 const groupField = (group: FieldGroup) => `visibility.${group}`;
-const firstText = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
+const firstText = (value: unknown): string =>
+  typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
 
 /** The stored choices as form values: one radio group per field group, and anonymous ja/nee. */
 export function visibilityFormValues(candidate: Candidate): FormValues {
@@ -40,18 +41,31 @@ export function visibilityValuesFromBody(body: unknown): FormValues {
  * The posted choices as the input of `visibilitySchema`. A missing anonymous choice stays
  * undefined here (the schema would read it as "not anonymous"); the page asks for it instead.
  */
-export function visibilityInputFromBody(body: unknown): { visibility: Record<FieldGroup, string | undefined>; anonymous: 'ja' | 'nee' | undefined } {
+export function visibilityInputFromBody(body: unknown): {
+  visibility: Record<FieldGroup, string | undefined>;
+  anonymous: 'ja' | 'nee' | undefined;
+} {
   const values = visibilityValuesFromBody(body);
   const anonymous = values.anonymous === 'ja' || values.anonymous === 'nee' ? values.anonymous : undefined;
-  const visibility = Object.fromEntries(fieldGroupNames.map((group) => [group, values[groupField(group)] || undefined])) as Record<FieldGroup, string | undefined>;
+  const visibility = Object.fromEntries(fieldGroupNames.map((group) => [group, values[groupField(group)] || undefined])) as Record<
+    FieldGroup,
+    string | undefined
+  >;
   return { visibility, anonymous };
 }
 
 export const anonymousMissing = 'Kies of je anoniem wilt zijn.';
 
 /** Who sees which group now, from the policy's own rule, per employer category. */
-export function visibleGroupsByCategory(stored: { visibility: Visibility; anonymous: boolean; consentGiven: boolean }): Record<EmployerCategory, FieldGroup[]> {
-  return Object.fromEntries(employerCategories.map((category) => [category, groupsVisibleToEmployer({ category, ...stored })])) as Record<EmployerCategory, FieldGroup[]>;
+export function visibleGroupsByCategory(stored: {
+  visibility: Visibility;
+  anonymous: boolean;
+  consentGiven: boolean;
+}): Record<EmployerCategory, FieldGroup[]> {
+  return Object.fromEntries(employerCategories.map((category) => [category, groupsVisibleToEmployer({ category, ...stored })])) as Record<
+    EmployerCategory,
+    FieldGroup[]
+  >;
 }
 
 export type VisibilityPageProps = {
@@ -66,10 +80,24 @@ export type VisibilityPageProps = {
   previewHref?: string;
 };
 
-export function VisibilityPage({ form, action, consentAction, backHref, editor, candidate, consentGiven, saved, previewHref }: VisibilityPageProps) {
+export function VisibilityPage({
+  form,
+  action,
+  consentAction,
+  backHref,
+  editor,
+  candidate,
+  consentGiven,
+  saved,
+  previewHref,
+}: VisibilityPageProps) {
   const t = useT(profileText);
   const name = `${candidate.first_name} ${candidate.last_name}`;
-  const now = visibleGroupsByCategory({ visibility: normaliseVisibility(candidate.visibility), anonymous: candidate.anonymous, consentGiven });
+  const now = visibleGroupsByCategory({
+    visibility: normaliseVisibility(candidate.visibility),
+    anonymous: candidate.anonymous,
+    consentGiven,
+  });
   const levelOptions = visibilityLevels.map((level) => ({ value: level, label: codeLabel(t, 'level', level) }));
   return (
     <Layout title={t('visibilityTitle')} hasErrors={Object.keys(form.errors).length > 0}>

@@ -20,6 +20,7 @@ import { ChoiceGroup, ErrorSummary, Form, SubmitButton, type FormState } from '#
 import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
@@ -141,15 +142,12 @@ function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: F
       ) : null}
 
       {vacancy.status === 'concept' ? (
-        <section aria-labelledby="publiceren" className="werkregie-card">
-          <h2 className="utrecht-heading-2" id="publiceren">
-            {t('publishTitle')}
-          </h2>
+        <Section id="publiceren" title={t('publishTitle')} card>
           <Paragraph>{t('publishText')}</Paragraph>
           <Form action={`${vacancyPath(vacancy.id)}/publiceren`}>
             <SubmitButton>{t('publishButton')}</SubmitButton>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {editable ? (
@@ -165,10 +163,7 @@ function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: F
       )}
 
       {vacancy.status === 'open' ? (
-        <section aria-labelledby="sluiten" className="werkregie-card">
-          <h2 className="utrecht-heading-2" id="sluiten">
-            {t('closeTitle')}
-          </h2>
+        <Section id="sluiten" title={t('closeTitle')} card>
           <Paragraph>{t('closeText')}</Paragraph>
           <Form action={`${vacancyPath(vacancy.id)}/sluiten`}>
             <ChoiceGroup
@@ -182,7 +177,7 @@ function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: F
             />
             <SubmitButton secondary>{t('closeButton')}</SubmitButton>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </Layout>
   );

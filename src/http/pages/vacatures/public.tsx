@@ -7,10 +7,11 @@ import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type F
 import { useFormatDate } from '#app/ui/dates.js';
 import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { pageNumber } from '../../query-params.js';
+import { listHref, pageNumber } from '../../query-params.js';
 import { parseInput } from '../../validation.js';
 import { vacancyText } from './messages.js';
 import { contractLabel, contractOptions, occupationOptions, supportOptions, VacancyDetails } from './parts.js';
@@ -50,16 +51,6 @@ function readFilters(query: Record<string, unknown>) {
   return { form: { values, errors } satisfies FormState, parsed };
 }
 
-function listHref(values: FormState['values'], page: number): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : value ? [value] : []) search.append(name, item);
-  }
-  if (page > 1) search.set('pagina', String(page));
-  const query = search.toString();
-  return query ? `${publicListPath}?${query}` : publicListPath;
-}
-
 function VacancyCard({ vacancy }: { vacancy: VacancyPresentation }) {
   const t = useT(vacancyText);
   const date = useFormatDate();
@@ -88,10 +79,7 @@ function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | 
       <ErrorSummary form={form} />
       <Heading>{t('listTitle')}</Heading>
       <Paragraph lead>{t('listIntro')}</Paragraph>
-      <section aria-labelledby="zoeken">
-        <h2 className="utrecht-heading-2" id="zoeken">
-          {t('filterTitle')}
-        </h2>
+      <Section id="zoeken" title={t('filterTitle')}>
         <form method="get" action={publicListPath} role="search" aria-labelledby="zoeken" noValidate>
           <TextField form={form} name="zoek" label={t('filterText')} hint={t('filterTextHint')} optional />
           <TextField form={form} name="urenVanaf" label={t('filterHoursMin')} inputMode="numeric" width="xs" optional />
@@ -136,20 +124,22 @@ function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | 
             </a>
           </div>
         </form>
-      </section>
+      </Section>
       {list ? (
-        <section aria-labelledby="resultaten">
-          <h2 className="utrecht-heading-2" id="resultaten">
-            {t('resultsTitle')}
-          </h2>
+        <Section id="resultaten" title={t('resultsTitle')}>
           <Paragraph>{countText(t, list.total, 'resultsCountOne', 'resultsCount')}</Paragraph>
           {list.items.length === 0 ? (
             <Paragraph>{t('noResults')}</Paragraph>
           ) : (
             list.items.map((vacancy) => <VacancyCard key={vacancy.id} vacancy={vacancy} />)
           )}
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => listHref(form.values, page)} />
-        </section>
+          <Pagination
+            page={list.page}
+            pageSize={list.pageSize}
+            total={list.total}
+            href={(page) => listHref(publicListPath, page, form.values)}
+          />
+        </Section>
       ) : null}
     </Layout>
   );
@@ -174,12 +164,9 @@ function VacancyPage({ vacancy, managed }: { vacancy: VacancyPresentation; manag
           </a>
         </p>
       ) : (
-        <section aria-labelledby="reageren" className="werkregie-card">
-          <h2 className="utrecht-heading-2" id="reageren">
-            {t('respond')}
-          </h2>
+        <Section id="reageren" title={t('respond')} card>
           <Paragraph>{t('respondText')}</Paragraph>
-        </section>
+        </Section>
       )}
     </Layout>
   );

@@ -32,9 +32,6 @@ export const employerText = defineMessages({
     colSince: 'Sinds',
     noCategories: 'Nog geen enkele instantie heeft u een categorie gegeven. U bent daarom overal een gewone werkgever.',
     otherInstanties: 'Staat een instantie hier niet? Dan bent u daar een gewone werkgever.',
-    category_preferred: 'Voorkeurspartner',
-    category_committed: 'Betrokken partner',
-    category_business_as_usual: 'Gewone werkgever',
     explainTitle: 'Wat betekenen de categorieën?',
     explain_preferred:
       'U heeft laten zien dat u mensen met een grote afstand tot werk goed aan het werk helpt. U krijgt de meeste vrijheid. U zoekt zelf kandidaten en plaatst ze zelf. U vraagt hulp als u die nodig heeft. De instantie controleert achteraf, met steekproeven.',
@@ -44,12 +41,6 @@ export const employerText = defineMessages({
       'Dit is de gewone manier van werken. De instantie stelt kandidaten aan u voor en beoordeelt de plaatsing. Elke nieuwe werkgever begint hier.',
     explainMoves:
       'Laat u zien dat u betrokken bent en goede resultaten haalt? Dan kan de instantie u een categorie hoger geven. Zij kijkt dan bijvoorbeeld naar uw PSO-niveau, de Code Sociale Ondernemingen, uw plaatsingen en hoe lang mensen bij u blijven werken. Blijkt uit een controle dat regels zijn misbruikt? Dan kan de categorie omlaag gaan.',
-    pso_geen: 'Geen',
-    pso_aspirant: 'Aspirant',
-    pso_basistrede: 'Basistrede',
-    pso_trede_1: 'Trede 1',
-    pso_trede_2: 'Trede 2',
-    pso_trede_3: 'Trede 3',
 
     editTitle: 'Gegevens van uw organisatie wijzigen',
     editIntro: 'Pas aan wat niet meer klopt. Klik daarna op Opslaan.',
@@ -104,9 +95,6 @@ export const employerText = defineMessages({
     colSince: 'Since',
     noCategories: 'No instantie has given you a category yet. So you are a regular employer everywhere.',
     otherInstanties: 'Is an instantie not listed here? Then you are a regular employer there.',
-    category_preferred: 'Preferred partner',
-    category_committed: 'Committed partner',
-    category_business_as_usual: 'Regular employer',
     explainTitle: 'What do the categories mean?',
     explain_preferred:
       'You have shown that you help people far from the labour market into work well. You get the most freedom. You look for candidates and place them yourself. You ask for help when you need it. The instantie checks afterwards, with random samples.',
@@ -116,12 +104,6 @@ export const employerText = defineMessages({
       'This is the usual way of working. The instantie proposes candidates to you and assesses the placement. Every new employer starts here.',
     explainMoves:
       'Do you show that you are committed and get good results? Then the instantie can give you a higher category. It looks for example at your PSO level, the Code for Social Enterprises, your placements and how long people keep working for you. Does a check show that rules were misused? Then the category can go down.',
-    pso_geen: 'None',
-    pso_aspirant: 'Aspirant',
-    pso_basistrede: 'Base step',
-    pso_trede_1: 'Step 1',
-    pso_trede_2: 'Step 2',
-    pso_trede_3: 'Step 3',
 
     editTitle: 'Change the details of your organisation',
     editIntro: 'Change what is no longer right. Then click Save.',

@@ -1,23 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { updateEmployer } from '#app/domain/employers/commands.js';
 import { employersOfActor, type EmployerDetails } from '#app/domain/employers/queries.js';
-import { employerCategories, psoLevels } from '#app/domain/employers/rules.js';
-import { ChoiceGroup, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
+import { employerCategories } from '#app/domain/employers/rules.js';
+import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
 import { useFormatDate } from '#app/ui/dates.js';
-import { useT, type Translate } from '#app/ui/i18n.js';
+import { useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { DataTable } from '#app/ui/table.js';
+import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
+import { EmployerClaimFields, useEmployerLabels } from '../employer-parts.js';
 import { employerText } from './messages.js';
 
 export const organisationPath = '/werkgever';
 const editPath = '/werkgever/organisatie';
-
-type T = Translate<keyof (typeof employerText)['nl']>;
-const psoLabel = (t: T, level: string) => t(`pso_${level}` as never);
-const categoryLabel = (t: T, category: string) => t(`category_${category}` as never);
 
 function Row({ term, value }: { term: string; value: string }) {
   return (
@@ -30,21 +28,18 @@ function Row({ term, value }: { term: string; value: string }) {
 
 function Organisation({ employer, single }: { employer: EmployerDetails; single: boolean }) {
   const t = useT(employerText);
+  const terms = useEmployerLabels();
   const date = useFormatDate();
-  const H = single ? 'h2' : 'h3';
-  const headingClass = single ? 'utrecht-heading-2' : 'utrecht-heading-3';
+  const level = single ? 2 : 3;
   const id = (name: string) => `${name}-${employer.id}`;
   return (
     <>
-      <section aria-labelledby={id('gegevens')}>
-        <H className={headingClass} id={id('gegevens')}>
-          {t('detailsTitle')}
-        </H>
+      <Section id={id('gegevens')} title={t('detailsTitle')} level={level}>
         <dl className="werkregie-definitions">
           <Row term={t('name')} value={employer.name} />
           <Row term={t('kvk')} value={employer.kvkNumber} />
           <Row term={t('sector')} value={employer.sector} />
-          <Row term={t('pso')} value={psoLabel(t, employer.psoLevel)} />
+          <Row term={t('pso')} value={terms.pso(employer.psoLevel)} />
           <Row term={t('psoDate')} value={employer.psoEvidenceDate ? date(employer.psoEvidenceDate) : t('unknown')} />
           <Row term={t('cso')} value={employer.codeSocialeOndernemingen ? t('yes') : t('no')} />
         </dl>
@@ -53,12 +48,9 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
             {t('editLink', { name: employer.name })}
           </a>
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby={id('vestigingen')}>
-        <H className={headingClass} id={id('vestigingen')}>
-          {t('locationsTitle')}
-        </H>
+      <Section id={id('vestigingen')} title={t('locationsTitle')} level={level}>
         {employer.locations.length === 0 ? (
           <Paragraph>{t('noLocations')}</Paragraph>
         ) : (
@@ -72,12 +64,9 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
             ]}
           />
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby={id('categorie')}>
-        <H className={headingClass} id={id('categorie')}>
-          {t('categoriesTitle')}
-        </H>
+      <Section id={id('categorie')} title={t('categoriesTitle')} level={level}>
         <Paragraph>{t('categoriesIntro')}</Paragraph>
         {employer.categories.length === 0 ? (
           <Paragraph>{t('noCategories')}</Paragraph>
@@ -89,20 +78,21 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
               rowKey={(category) => category.instantieId}
               columns={[
                 { header: t('colInstantie'), cell: (category) => category.instantieName },
-                { header: t('colCategory'), cell: (category) => categoryLabel(t, category.category) },
+                { header: t('colCategory'), cell: (category) => terms.category(category.category) },
                 { header: t('colSince'), cell: (category) => date(category.since) },
               ]}
             />
             <Paragraph>{t('otherInstanties')}</Paragraph>
           </>
         )}
-      </section>
+      </Section>
     </>
   );
 }
 
 function OrganisationPage({ employers, saved }: { employers: EmployerDetails[]; saved: boolean }) {
   const t = useT(employerText);
+  const terms = useEmployerLabels();
   const single = employers.length === 1;
   return (
     <Layout title={t('title')}>
@@ -113,25 +103,19 @@ function OrganisationPage({ employers, saved }: { employers: EmployerDetails[]; 
         <Organisation employer={employers[0]!} single />
       ) : (
         employers.map((employer) => (
-          <section key={employer.id} aria-labelledby={`organisatie-${employer.id}`}>
-            <h2 className="utrecht-heading-2" id={`organisatie-${employer.id}`}>
-              {employer.name}
-            </h2>
+          <Section key={employer.id} id={`organisatie-${employer.id}`} title={employer.name}>
             <Organisation employer={employer} single={false} />
-          </section>
+          </Section>
         ))
       )}
-      <section aria-labelledby="uitleg" className="werkregie-card">
-        <h2 className="utrecht-heading-2" id="uitleg">
-          {t('explainTitle')}
-        </h2>
+      <Section id="uitleg" title={t('explainTitle')} card>
         <dl className="werkregie-definitions">
           {employerCategories.map((category) => (
-            <Row key={category} term={categoryLabel(t, category)} value={t(`explain_${category}`)} />
+            <Row key={category} term={terms.category(category)} value={t(`explain_${category}`)} />
           ))}
         </dl>
         <Paragraph>{t('explainMoves')}</Paragraph>
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -169,22 +153,9 @@ function EditOrganisationPage({
 
         <h2 className="utrecht-heading-2">{t('claimsTitle')}</h2>
         <Paragraph>{t('claimsIntro')}</Paragraph>
-        <SelectField
+        <EmployerClaimFields
           form={form}
-          name="psoLevel"
-          label={t('fieldPso')}
-          hint={t('psoHint')}
-          options={psoLevels.map((level) => ({ value: level, label: psoLabel(t, level) }))}
-        />
-        <TextField form={form} name="psoEvidenceDate" type="date" label={t('fieldPsoDate')} optional width="m" />
-        <ChoiceGroup
-          form={form}
-          name="codeSocialeOndernemingen"
-          label={t('fieldCso')}
-          options={[
-            { value: 'ja', label: t('yes') },
-            { value: 'nee', label: t('no') },
-          ]}
+          labels={{ pso: t('fieldPso'), psoHint: t('psoHint'), psoDate: t('fieldPsoDate'), cso: t('fieldCso') }}
         />
 
         <h2 className="utrecht-heading-2">{t('locationsTitle')}</h2>
