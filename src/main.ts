@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { DataDirectoryInUseError } from './db/lock.js';
 
 const usage = `Gebruik: werkregie <opdracht>
-  serve     start het platform (migreert en vult de lege ingebouwde database met demogegevens)
+  serve     start het platform (migreert, en vult een lege database met demogegevens, niet in productie)
   migrate   breng de database bij
   seed      vul de database met demogegevens: --candidates N --employers M --seed S`;
 

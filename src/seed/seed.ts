@@ -285,14 +285,14 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<DemoLogi
 }
 
 /**
- * On first start of an empty embedded database: a demo of a useful size, so trying Werkregie
- * takes one command. A PostgreSQL server is never filled unasked (use `seed` for that). Always
- * returns the demo log-ins that exist.
+ * On first start of an empty database: a demo of a useful size, so trying Werkregie takes one
+ * command (also on a PostgreSQL server). `serve` never calls this in production. Always returns
+ * the demo log-ins that exist.
  */
 export async function seedDemoIfEmpty(app: App, options: { log: (line: string) => void }): Promise<DemoLogin[]> {
   const db = app.database.db;
   const anyInstantie = await db.selectFrom('instantie').select('id').limit(1).executeTakeFirst();
-  if (!anyInstantie && app.database.kind === 'pglite') {
+  if (!anyInstantie) {
     options.log('De database is leeg: Werkregie vult hem met demogegevens.');
     return seedDemo(app, { candidates: 500, employers: 60, seed: 1, log: options.log });
   }
