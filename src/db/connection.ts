@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
@@ -68,7 +70,7 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   try {
     const pglite = await PGlite.create({
       dataDir: dataDir ? `${dataDir}/pg` : undefined,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, cube, earthdistance },
       parsers: { [dateOid]: (value: string) => value },
     });
     const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });

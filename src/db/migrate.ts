@@ -3,9 +3,11 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Auth } from '../auth.js';
 import type { Db } from './connection.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as matching from './migrations/0002-matching.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-matching': matching,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

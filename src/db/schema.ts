@@ -172,7 +172,7 @@ export type UserTable = {
   updatedAt: Timestamp;
 };
 
-export type Database = {
+export type Database = MatchingDatabase & {
   region: RegionTable;
   instantie: InstantieTable;
   membership: MembershipTable;
@@ -195,3 +195,72 @@ export type CandidateUpdate = Updateable<CandidateTable>;
 export type Employer = Selectable<EmployerTable>;
 export type Vacancy = Selectable<VacancyTable>;
 export type NewVacancy = Insertable<VacancyTable>;
+
+export type EscoConceptTable = {
+  uri: string;
+  kind: 'occupation' | 'skill';
+  label: string;
+  alt_labels: ColumnType<string[], string[] | undefined, string[]>;
+  isco_group: string | null;
+  description: string | null;
+  search_text: string;
+  source: ColumnType<'builtin' | 'import', 'builtin' | 'import' | undefined, 'builtin' | 'import'>;
+  updated_at: Generated<Date>;
+};
+export type EscoOccupationSkillTable = { occupation_uri: string; skill_uri: string; relation: 'essential' | 'optional' };
+export type EscoBroaderTable = { uri: string; broader_uri: string };
+export type IscoGroupTable = { code: string; label: string };
+export type PostcodeAreaTable = { pc4: string; latitude: number; longitude: number; place: string | null; municipality: string | null };
+export type MatchWeightsTable = {
+  instantie_id: string;
+  version: number;
+  weights: ColumnType<Record<string, number>, string, string>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+export type MatchLogTable = {
+  id: Generated<string>;
+  at: Generated<Date>;
+  viewer_user_id: string;
+  viewer_role: string;
+  direction: 'vacancies_for_candidate' | 'candidates_for_vacancy' | 'candidates_by_criteria';
+  subject_id: string | null;
+  query: ColumnType<Record<string, unknown>, string | undefined, string>;
+  weights_version: string;
+  shown_ids: string[];
+  keep_until: string;
+};
+export type ProfileViewCountTable = { user_id: string; day: string; views: ColumnType<number, number | undefined, number> };
+export type ScrapingFlagTable = {
+  id: Generated<string>;
+  user_id: string;
+  day: string;
+  views: number;
+  daily_limit: number;
+  flagged_at: Generated<Date>;
+  handled_at: Date | null;
+  handled_by: string | null;
+};
+export type SavedSearchTable = {
+  id: Generated<string>;
+  candidate_id: string;
+  name: string;
+  filters: ColumnType<Record<string, unknown>, string, string>;
+  alert_weekly: ColumnType<boolean, boolean | undefined, boolean>;
+  last_alert_at: Date | null;
+  created_at: Generated<Date>;
+};
+
+/** Tables of issue 3 (migration 0002-matching). */
+export type MatchingDatabase = {
+  esco_concept: EscoConceptTable;
+  esco_occupation_skill: EscoOccupationSkillTable;
+  esco_broader: EscoBroaderTable;
+  isco_group: IscoGroupTable;
+  postcode_area: PostcodeAreaTable;
+  match_weights: MatchWeightsTable;
+  match_log: MatchLogTable;
+  profile_view_count: ProfileViewCountTable;
+  scraping_flag: ScrapingFlagTable;
+  saved_search: SavedSearchTable;
+};
