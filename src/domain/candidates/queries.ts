@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { Candidate, Database, EmployerCategory } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
@@ -44,14 +44,20 @@ export type CandidateRead = {
 };
 
 /** Decides access for each candidate, presents what is allowed, and logs every read. */
-async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[]> {
+export type CandidateAccessDecision = {
+  candidate: Candidate;
+  access: Extract<CandidateAccess, { allowed: true }>;
+  consentGiven: boolean;
+};
+
+/** What the actor may see of each candidate, without showing or logging anything yet; refused ones are left out. */
+export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly Candidate[]): Promise<CandidateAccessDecision[]> {
   const consented = await candidatesWithConsent(
     db,
     candidates.map((c) => c.id),
   );
   const categoryOf = await categoriesAt(db, employerIds(actor));
-  const now = new Date();
-  const reads: CandidateRead[] = [];
+  const decisions: CandidateAccessDecision[] = [];
   for (const candidate of candidates) {
     const access = decideCandidateAccess(
       actor,
@@ -64,9 +70,17 @@ async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate
       },
       (employerId) => categoryOf(employerId, candidate.instantie_id),
     );
-    if (access.allowed)
-      reads.push({ candidate, access, view: presentCandidate(candidate, access, now), consentGiven: consented.has(candidate.id) });
+    if (access.allowed) decisions.push({ candidate, access, consentGiven: consented.has(candidate.id) });
   }
+  return decisions;
+}
+
+async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[]> {
+  const now = new Date();
+  const reads: CandidateRead[] = (await decideAccessFor(db, actor, candidates)).map((decision) => ({
+    ...decision,
+    view: presentCandidate(decision.candidate, decision.access, now),
+  }));
   await logCandidateReads(
     db,
     reads.map(({ candidate, access }) => ({
@@ -89,6 +103,20 @@ export async function readCandidate(db: Db, actor: Actor | null, id: string, con
   return read ?? null;
 }
 
+/** Several candidates, in the order of `ids`, as the actor may see them; each read is logged. */
+export async function readCandidates(db: Db, actor: Actor, ids: readonly string[], context: string): Promise<CandidateRead[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await db.selectFrom('candidate').selectAll().where('id', 'in', valid).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return decideAndLog(
+    db,
+    actor,
+    valid.flatMap((id) => byId.get(id) ?? []),
+    context,
+  );
+}
+
 export type CandidateListScope = 'caseload' | 'instantie' | 'expired' | 'pool';
 export type CandidateListQuery = { scope: CandidateListScope; page: number; pageSize: number; search?: string };
 export type CandidateList = { items: CandidateRead[]; total: number; page: number; pageSize: number };
@@ -103,11 +131,42 @@ export async function listCandidates(
   query: CandidateListQuery,
   context: string,
 ): Promise<CandidateList | 'forbidden'> {
+  let base = await scopedCandidates(db, actor, query.scope);
+  if (base === 'forbidden') return base;
+  if (query.search?.trim()) {
+    const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Employers search by pseudonym only: matching names would reveal who is behind an anonymous profile.
+    base =
+      query.scope === 'pool'
+        ? base.where('pseudonym', 'ilike', term)
+        : base.where((eb) => eb.or([eb('first_name', 'ilike', term), eb('last_name', 'ilike', term), eb('pseudonym', 'ilike', term)]));
+  }
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [{ total: string }];
+  const rows = await base
+    .selectAll()
+    .orderBy(query.scope === 'pool' ? 'availability_expires_at' : 'last_name', query.scope === 'pool' ? 'desc' : 'asc')
+    .orderBy('id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const items = await decideAndLog(db, actor, rows, context);
+  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The candidates a scope covers for this actor, as a query to refine, or 'forbidden'. The policy
+ * still decides per row what is shown (`decideAccessFor`), so a scope can never widen what a role sees.
+ */
+export async function scopedCandidates(
+  db: Db,
+  actor: Actor,
+  scope: CandidateListScope,
+): Promise<SelectQueryBuilder<Database, 'candidate', object> | 'forbidden'> {
   let base = db.selectFrom('candidate');
   const staffInstanties = actor.memberships.flatMap((m) =>
     m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor' ? [m.instantieId!] : [],
   );
-  switch (query.scope) {
+  switch (scope) {
     case 'caseload':
       if (staffInstanties.length === 0) return 'forbidden';
       base = base.where('consultant_user_id', '=', actor.userId).where('instantie_id', 'in', staffInstanties);
@@ -139,24 +198,7 @@ export async function listCandidates(
       break;
     }
   }
-  if (query.search?.trim()) {
-    const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Employers search by pseudonym only: matching names would reveal who is behind an anonymous profile.
-    base =
-      query.scope === 'pool'
-        ? base.where('pseudonym', 'ilike', term)
-        : base.where((eb) => eb.or([eb('first_name', 'ilike', term), eb('last_name', 'ilike', term), eb('pseudonym', 'ilike', term)]));
-  }
-  const [{ total }] = (await base.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [{ total: string }];
-  const rows = await base
-    .selectAll()
-    .orderBy(query.scope === 'pool' ? 'availability_expires_at' : 'last_name', query.scope === 'pool' ? 'desc' : 'asc')
-    .orderBy('id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  const items = await decideAndLog(db, actor, rows, context);
-  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+  return base;
 }
 
 /** The instanties whose pool the actor's employers may search, grouped by their best category there. */
