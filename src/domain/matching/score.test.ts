@@ -56,9 +56,9 @@ describe('the match score', () => {
   it('never goes down when the candidate covers one more required skill', () => {
     fc.assert(
       fc.property(candidate, vacancy, distance, weights, (c, v, d, w) => {
-        const missing = v.requiredSkills.find((skill) => !c.skills.includes(skill));
+        const missing = v.requiredSkills.find((skill) => !c.skills!.includes(skill));
         fc.pre(missing !== undefined);
-        const more = { ...c, skills: [...c.skills, missing!] };
+        const more = { ...c, skills: [...c.skills!, missing!] };
         return scoreMatch(more, v, d, w).total >= scoreMatch(c, v, d, w).total;
       }),
     );

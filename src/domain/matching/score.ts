@@ -8,11 +8,12 @@ import { cefrLevels } from '../candidates/rules.js';
  * inputs. Support needed against support offered is shown as a part but never moves the number:
  * needing support must never push anyone down a list (decision 012).
  */
+/** A null field is unknown to the score (not filled in, or not visible to the viewer): its part is left out. */
 export type MatchCandidate = {
-  wishedOccupations: readonly string[];
+  wishedOccupations: readonly string[] | null;
   /** ISCO-08 unit groups (4 digits) of the wished occupations. */
-  wishedIscoGroups: readonly string[];
-  skills: readonly string[];
+  wishedIscoGroups: readonly string[] | null;
+  skills: readonly string[] | null;
   hoursPerWeek: number | null;
   dutchLevel: string | null;
   travelRadiusKm: number | null;
@@ -55,14 +56,14 @@ export const defaultWeights: Weights = { beroep: 30, vaardigheden: 25, extraVaar
 const overlap = (have: readonly string[], want: readonly string[]) => want.filter((item) => have.includes(item));
 
 function occupationPart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'value' | 'facts'> {
-  if (!v.occupationUri) return { value: null, facts: {} };
+  if (!v.occupationUri || c.wishedOccupations === null) return { value: null, facts: {} };
   if (c.wishedOccupations.includes(v.occupationUri)) return { value: 1, facts: { fit: 'exact', occupation: v.occupationUri } };
-  if (v.iscoGroup && c.wishedIscoGroups.includes(v.iscoGroup)) return { value: 0.6, facts: { fit: 'iscoGroup', occupation: v.occupationUri } };
+  if (v.iscoGroup && c.wishedIscoGroups?.includes(v.iscoGroup)) return { value: 0.6, facts: { fit: 'iscoGroup', occupation: v.occupationUri } };
   return { value: 0, facts: { fit: 'none', occupation: v.occupationUri } };
 }
 
-function skillPart(have: readonly string[], wanted: readonly string[]): Pick<ScorePart, 'value' | 'facts'> {
-  if (wanted.length === 0) return { value: null, facts: {} };
+function skillPart(have: readonly string[] | null, wanted: readonly string[]): Pick<ScorePart, 'value' | 'facts'> {
+  if (wanted.length === 0 || have === null) return { value: null, facts: {} };
   const covered = overlap(have, wanted);
   return { value: covered.length / wanted.length, facts: { covered: covered.length, wanted: wanted.length, missing: wanted.filter((s) => !covered.includes(s)) } };
 }
