@@ -6,6 +6,8 @@ import { createAuth, type Auth } from './auth.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrate } from './db/migrate.js';
+import { ensureBuiltinPostcodes } from './domain/geo/builtin.js';
+import { ensureBuiltinTaxonomy } from './domain/taxonomy/queries.js';
 import { buildServer } from './http/server.js';
 
 export type App = { server: FastifyInstance; database: DatabaseHandle; auth: Auth; close: () => Promise<void> };
@@ -31,6 +33,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
     const secret = resolveSecret(config);
     const auth = createAuth(database.db, { secret, baseUrl: config.baseUrl });
     await migrate(database.db, auth);
+    await ensureBuiltinTaxonomy(database.db);
+    await ensureBuiltinPostcodes(database.db);
     const server = await buildServer(
       { db: database.db, auth },
       {

@@ -6,7 +6,9 @@ import { DataDirectoryInUseError } from './db/lock.js';
 const usage = `Gebruik: werkregie <opdracht>
   serve     start het platform (migreert, en vult een lege database met demogegevens, niet in productie)
   migrate   breng de database bij
-  seed      vul de database met demogegevens: --candidates N --employers M --seed S`;
+  seed      vul de database met demogegevens: --candidates N --employers M --seed S
+  import esco <map>   laad de ESCO-download (CSV, Nederlands) uit een map: beroepen, vaardigheden en hun relaties
+  import postcodes <csv>   laad een landelijke tabel van postcodegebieden (PC4) met coördinaten (--help: de kolommen)`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -43,10 +45,58 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'import':
+      return importData(config, rest);
     default:
       console.log(usage);
       process.exitCode = command ? 2 : 0;
   }
+}
+
+/** `import esco <map>` and `import postcodes <csv>`: reference data into the database; the report goes to stdout, progress to stderr. */
+async function importData(config: ReturnType<typeof loadConfig>, [what, source]: string[]): Promise<void> {
+  if (what === 'postcodes' && (!source || source === '--help' || source === '-h')) {
+    const { postcodeImportHelp } = await import('./domain/geo/cli.js');
+    console.log(postcodeImportHelp);
+    process.exitCode = source ? 0 : 2;
+    return;
+  }
+  if ((what !== 'esco' && what !== 'postcodes') || !source) {
+    console.log(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const app = await createApp(config);
+  try {
+    switch (what) {
+      case 'esco': {
+        const { EscoImportError, escoReportLines, importEsco } = await import('./domain/taxonomy/import-esco.js');
+        try {
+          const report = await importEsco(app.database.db, source, { onProgress: progressLine });
+          for (const line of escoReportLines(report)) console.log(line);
+        } catch (error) {
+          if (!(error instanceof EscoImportError)) throw error;
+          console.error(error.message);
+          process.exitCode = 1;
+        }
+        return;
+      }
+      case 'postcodes': {
+        const { runPostcodeImport } = await import('./domain/geo/cli.js');
+        process.exitCode = await runPostcodeImport(app.database.db, [source]);
+        return;
+      }
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+/** A progress line on stderr: rewritten in place on a terminal, every 10,000 rows in a log. */
+function progressLine({ file, rows, done }: { file: string; rows: number; done: boolean }): void {
+  const text = `${file}: ${new Intl.NumberFormat('nl-NL').format(rows)} regels${done ? ', klaar' : ''}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${text}\x1b[K${done ? '\n' : ''}`);
+  else if (done || rows % 10_000 === 0) process.stderr.write(`${text}\n`);
 }
 
 async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {

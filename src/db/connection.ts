@@ -97,6 +97,9 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
         oid === dateOid ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that the server ends (restart, or a test dropping its database) must not crash
+  // the process; the pool replaces it on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL-verbinding verbroken: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -126,6 +126,7 @@ export type VacancyTable = {
   suitability: ColumnType<string[], string[] | undefined, string[]>;
   status: ColumnType<VacancyStatus, VacancyStatus | undefined, VacancyStatus>;
   published_until: ColumnType<string | null, string | null | undefined, string | null>;
+  required_dutch_level: ColumnType<DutchLevel | null, DutchLevel | null | undefined, DutchLevel | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

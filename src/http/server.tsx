@@ -25,9 +25,14 @@ export type ServerOptions = {
 };
 
 const require = createRequire(import.meta.url);
-const assets: Record<string, Buffer> = {
-  'utrecht.css': readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')),
-  'theme.css': readFileSync(new URL('../ui/theme.css', import.meta.url)),
+const css = 'text/css; charset=utf-8';
+const assets: Record<string, { body: Buffer; type: string }> = {
+  'utrecht.css': { body: readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), type: css },
+  'theme.css': { body: readFileSync(new URL('../ui/theme.css', import.meta.url)), type: css },
+  'concept-search.js': {
+    body: readFileSync(new URL('../ui/scripts/concept-search.js', import.meta.url)),
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 
 const isApi = (url: string) => url.startsWith(apiPrefix) || url.startsWith('/api/');
@@ -99,7 +104,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.get('/assets/:name', async (request, reply) => {
     const asset = assets[(request.params as { name: string }).name];
     if (!asset) return reply.callNotFound();
-    return reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(asset);
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
   });
 
   const operations = apiOperations(deps);

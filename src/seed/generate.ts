@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Faker, base, nl } from '@faker-js/faker';
 import type { Selectable } from 'kysely';
-import type { Database, EmployerCategory, PsoLevel } from '#app/db/schema.js';
+import type { Database, DutchLevel, EmployerCategory, PsoLevel } from '#app/db/schema.js';
 import { newPseudonym } from '#app/domain/candidates/commands.js';
 import {
   availabilityExpiresAt,
@@ -347,6 +347,15 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
     const suitability: SuitabilityFlag[] = r.some(['proefplaatsing', 'loonkostensubsidie', 'open_hiring'] as const, generous ? 1 : 0, 2);
     if (contractType === 'beschut_werk') suitability.push('beschut_werk');
     const required = r.some(sector.skills, 1, 3);
+    // About half ask for some Dutch, mostly A2 or B1; the rest ask nothing.
+    const requiredDutchLevel = r.chance(0.5)
+      ? r.weighted<DutchLevel>([
+          ['A1', 10],
+          ['A2', 40],
+          ['B1', 40],
+          ['B2', 10],
+        ])
+      : null;
     vacancies.push({
       id: randomUUID(),
       employer_id: employerId,
@@ -356,6 +365,7 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
       hours_per_week: hours,
       contract_type: contractType,
       occupation_uri: occupationUriOf(occupation),
+      required_dutch_level: requiredDutchLevel,
       required_skills: required.map(skillUriOf),
       nice_skills: r
         .some(

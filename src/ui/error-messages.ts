@@ -62,6 +62,7 @@ const english: Record<string, string> = {
   'De beschrijving is te lang. Gebruik hoogstens 5000 tekens.': 'The description is too long. Use at most 5000 characters.',
   'Vul een aantal uren per week in tussen 1 en 40.': 'Enter a number of hours a week between 1 and 40.',
   'Kies het soort contract.': 'Choose the kind of contract.',
+  'Kies het niveau Nederlands dat nodig is.': 'Choose the level of Dutch that is needed.',
   'Kies een beroep uit de lijst.': 'Choose an occupation from the list.',
   'Kies vaardigheden uit de lijst.': 'Choose skills from the list.',
   'Kies hoogstens 20 vaardigheden.': 'Choose at most 20 skills.',

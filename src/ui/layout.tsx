@@ -86,6 +86,11 @@ export function Layout({ title, children, hasErrors }: { title: string; children
         </main>
         <footer className="utrecht-page-footer werkregie-footer">
           <p className="utrecht-paragraph">{t('footer')}</p>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href="/hoe-werkt-het-matchen">
+              {t('footerMatching')}
+            </a>
+          </p>
         </footer>
       </body>
     </html>

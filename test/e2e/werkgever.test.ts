@@ -62,12 +62,18 @@ describe.each([
     await page.getByLabel('Functienaam').fill(title);
     await page.getByLabel('Uren per week').fill('24');
     await page.getByLabel('Soort contract').selectOption({ label: 'Tijdelijk contract' });
-    await page.getByLabel(/^Beroep/).selectOption({ label: 'magazijnmedewerker' });
-    await page.locator('summary', { hasText: 'Welke vaardigheden zijn nodig?' }).click();
-    await page
-      .getByRole('group', { name: /Welke vaardigheden zijn nodig/ })
-      .getByLabel('vorkheftruck bedienen')
-      .check();
+    // Occupation and skills are searched in the taxonomy; a search posts the form back and keeps what was typed.
+    const occupation = page.getByRole('group', { name: /^Beroep/ });
+    const needed = page.getByRole('group', { name: /Welke vaardigheden zijn nodig/ });
+    await page.getByLabel('Zoek een beroep').fill('magazijn');
+    await Promise.all([page.waitForEvent('load'), occupation.getByRole('button', { name: 'Zoeken' }).click()]);
+    await occupation.getByLabel('magazijnmedewerker', { exact: true }).check();
+    expect(await page.getByLabel('Functienaam').inputValue()).toBe(title);
+    await page.getByLabel(/^Nederlands dat nodig is \(niveau\)/).selectOption('A2');
+    await page.getByLabel('Zoek een vaardigheid die nodig is').fill('heftruck');
+    await Promise.all([page.waitForEvent('load'), needed.getByRole('button', { name: 'Zoeken' }).click()]);
+    expect(await occupation.getByLabel('magazijnmedewerker', { exact: true }).isChecked()).toBe(true);
+    await needed.getByLabel('vorkheftruck bedienen').check();
     await page.getByLabel('Een jobcoach').check();
     await page.getByLabel(/^Open hiring/).check();
     await submit(page, 'Opslaan als concept');
@@ -75,10 +81,10 @@ describe.each([
     expect(await page.getByRole('alert').innerText()).toContain('Beschrijf het werk.');
     expect(await page.getByLabel('Functienaam').inputValue()).toBe(title);
     expect(await page.getByLabel('Uren per week').inputValue()).toBe('24');
-    // The folded list of skills names the choice it kept.
-    expect(await page.locator('summary', { hasText: 'Welke vaardigheden zijn nodig?' }).innerText()).toContain(
-      'gekozen: vorkheftruck bedienen',
-    );
+    expect(await page.getByLabel(/^Nederlands dat nodig is \(niveau\)/).inputValue()).toBe('A2');
+    // The chosen occupation and skill stay ticked.
+    expect(await occupation.getByLabel('magazijnmedewerker', { exact: true }).isChecked()).toBe(true);
+    expect(await needed.getByLabel('vorkheftruck bedienen').isChecked()).toBe(true);
     expect(await page.getByLabel('Een jobcoach').isChecked()).toBe(true);
     await check(page, javaScript);
     await page.getByRole('alert').getByRole('link', { name: 'Beschrijf het werk.' }).click();
@@ -111,6 +117,7 @@ describe.each([
     await visitor.getByRole('link', { name: title }).click();
     await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await visitor.locator('main').innerText()).toContain('vorkheftruck bedienen');
+    expect(await visitor.locator('main').innerText()).toContain('A2: eenvoudige gesprekken over gewone dingen');
     await check(visitor, javaScript);
 
     // Close it as filled: it leaves the public list and can no longer change.

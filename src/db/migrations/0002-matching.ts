@@ -12,6 +12,9 @@ const statements = `
     create extension if not exists cube;
     create extension if not exists earthdistance;
 
+    alter table vacancy add column required_dutch_level text
+      check (required_dutch_level in ('A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'));
+
     -- ESCO occupations and skills (the built-in list, or the official download once imported).
     create table esco_concept (
       uri text primary key,

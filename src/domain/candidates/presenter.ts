@@ -1,10 +1,21 @@
 import type { Candidate } from '#app/db/schema.js';
-import { conceptLabel } from '../taxonomy/builtin.js';
 import type { CandidateAccess } from './policy.js';
 import { availabilityExpired, fieldGroups, postcodeArea, type FieldGroup } from './rules.js';
 
 type Concept = { uri: string; label: string };
-const concepts = (uris: readonly string[]): Concept[] => uris.map((uri) => ({ uri, label: conceptLabel(uri) }));
+/** Dutch labels of occupations and skills by URI (`conceptLabels` in src/domain/taxonomy/queries.ts). */
+export type ConceptLabels = ReadonlyMap<string, string>;
+const concepts = (uris: readonly string[], labels: ConceptLabels): Concept[] => uris.map((uri) => ({ uri, label: labels.get(uri) ?? uri }));
+
+/** The occupations and skills a candidate's profile names, to fetch their labels before presenting it. */
+export function conceptUris(candidate: Candidate): string[] {
+  return [...candidate.wished_occupations, ...candidate.skills];
+}
+
+/** The labels a presentation carries, for pages that show the stored profile beside it. */
+export function labelsOf(view: CandidatePresentation): Map<string, string> {
+  return new Map([...(view.wishedOccupations ?? []), ...(view.skills ?? [])].map((concept) => [concept.uri, concept.label]));
+}
 
 /** A candidate as one viewer may see it: only the fields of the groups the policy opened. */
 export type CandidatePresentation = {
@@ -37,11 +48,16 @@ export type CandidatePresentation = {
   targetGroups?: string[];
 };
 
-const present: Record<FieldGroup, (c: Candidate, fullPostcode: boolean, now: Date) => Partial<CandidatePresentation>> = {
+type Presenter = (c: Candidate, fullPostcode: boolean, now: Date, labels: ConceptLabels) => Partial<CandidatePresentation>;
+const present: Record<FieldGroup, Presenter> = {
   identiteit: (c) => ({ firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone }),
-  werkwensen: (c) => ({ wishedOccupations: concepts(c.wished_occupations), hoursPerWeek: c.hours_per_week, days: c.days }),
-  ervaring: (c) => ({
-    skills: concepts(c.skills),
+  werkwensen: (c, _full, _now, labels) => ({
+    wishedOccupations: concepts(c.wished_occupations, labels),
+    hoursPerWeek: c.hours_per_week,
+    days: c.days,
+  }),
+  ervaring: (c, _full, _now, labels) => ({
+    skills: concepts(c.skills, labels),
     workExperience: c.work_experience,
     educationLevel: c.education_level,
     languages: c.languages,
@@ -66,10 +82,11 @@ const present: Record<FieldGroup, (c: Candidate, fullPostcode: boolean, now: Dat
 export function presentCandidate(
   candidate: Candidate,
   access: Extract<CandidateAccess, { allowed: true }>,
+  labels: ConceptLabels,
   now = new Date(),
 ): CandidatePresentation {
   let result: CandidatePresentation = { id: candidate.id, pseudonym: candidate.pseudonym, instantieId: candidate.instantie_id };
-  for (const group of access.groups) result = { ...result, ...present[group](candidate, access.fullPostcode, now) };
+  for (const group of access.groups) result = { ...result, ...present[group](candidate, access.fullPostcode, now, labels) };
   return result;
 }
 

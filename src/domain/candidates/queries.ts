@@ -7,8 +7,10 @@ import { categoriesAt } from '../employers/queries.js';
 import { listInstanties } from '../instanties/queries.js';
 import { maySearchPool } from '../instanties/settings.js';
 import { logCandidateReads } from '../privacy/access-log.js';
+import { maxPoolPageSize, withinProfileViewLimit } from '../privacy/view-limit.js';
+import { conceptLabels } from '../taxonomy/queries.js';
 import { decideCandidateAccess, bestCategory, type CandidateAccess } from './policy.js';
-import { fieldsShown, presentCandidate, type CandidatePresentation } from './presenter.js';
+import { conceptUris, fieldsShown, presentCandidate, type CandidatePresentation } from './presenter.js';
 import { fieldGroupNames, levelsOpenTo, normaliseVisibility, restrictedGroups, type FieldGroup } from './rules.js';
 
 export async function findCandidate(db: Db, id: string): Promise<Candidate | null> {
@@ -75,36 +77,54 @@ export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly
   return decisions;
 }
 
-async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[]> {
+/**
+ * Presents and logs what the policy allows; 'limit' when an employer user would pass their daily
+ * number of profiles (src/domain/privacy/view-limit.ts), and then nothing is shown or logged.
+ */
+async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[] | 'limit'> {
   const now = new Date();
-  const reads: CandidateRead[] = (await decideAccessFor(db, actor, candidates)).map((decision) => ({
-    ...decision,
-    view: presentCandidate(decision.candidate, decision.access, now),
-  }));
-  await logCandidateReads(
+  const decisions = await decideAccessFor(db, actor, candidates);
+  const labels = await conceptLabels(
     db,
-    reads.map(({ candidate, access }) => ({
-      viewerUserId: actor.userId,
-      viewerRole: access.role,
-      candidateId: candidate.id,
-      fields: fieldsShown(access),
-      context,
-    })),
+    decisions.flatMap((decision) => conceptUris(decision.candidate)),
   );
-  return reads;
+  const reads: CandidateRead[] = decisions.map((decision) => ({
+    ...decision,
+    view: presentCandidate(decision.candidate, decision.access, labels, now),
+  }));
+  const shownToEmployer = reads.filter((read) => read.access.role === 'werkgever').map((read) => read.candidate.instantie_id);
+  const shown = await withinProfileViewLimit(db, actor, shownToEmployer, (trx) =>
+    logCandidateReads(
+      trx,
+      reads.map(({ candidate, access }) => ({
+        viewerUserId: actor.userId,
+        viewerRole: access.role,
+        candidateId: candidate.id,
+        fields: fieldsShown(access),
+        context,
+      })),
+    ),
+  );
+  return shown ? reads : 'limit';
 }
 
-/** One candidate as the actor may see it, or null when the policy refuses (or it does not exist). */
-export async function readCandidate(db: Db, actor: Actor | null, id: string, context: string): Promise<CandidateRead | null> {
+/**
+ * One candidate as the actor may see it, or null when the policy refuses (or it does not exist);
+ * 'limit' when an employer user has seen their daily number of profiles.
+ */
+export async function readCandidate(db: Db, actor: Actor | null, id: string, context: string): Promise<CandidateRead | null | 'limit'> {
   if (!actor) return null;
   const candidate = await findCandidate(db, id);
   if (!candidate) return null;
-  const [read] = await decideAndLog(db, actor, [candidate], context);
-  return read ?? null;
+  const reads = await decideAndLog(db, actor, [candidate], context);
+  return reads === 'limit' ? reads : (reads[0] ?? null);
 }
 
-/** Several candidates, in the order of `ids`, as the actor may see them; each read is logged. */
-export async function readCandidates(db: Db, actor: Actor, ids: readonly string[], context: string): Promise<CandidateRead[]> {
+/**
+ * Several candidates, in the order of `ids`, as the actor may see them; each read is logged.
+ * 'limit' when they would take an employer user past their daily number of profiles.
+ */
+export async function readCandidates(db: Db, actor: Actor, ids: readonly string[], context: string): Promise<CandidateRead[] | 'limit'> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await db.selectFrom('candidate').selectAll().where('id', 'in', valid).execute();
@@ -120,19 +140,35 @@ export async function readCandidates(db: Db, actor: Actor, ids: readonly string[
 export type CandidateListScope = 'caseload' | 'instantie' | 'expired' | 'pool';
 export type CandidateListQuery = { scope: CandidateListScope; page: number; pageSize: number; search?: string };
 export type CandidateList = { items: CandidateRead[]; total: number; page: number; pageSize: number };
+/** Why a pool list is refused besides 'forbidden': the daily view limit, or a page over `maxPoolPageSize`. */
+export type PoolRefusal = 'limit' | 'page_too_large';
 
 /**
  * Lists candidates for the actor. The scope picks the rows; the policy then decides per row
- * what is shown, so a scope can never widen what a role may see.
+ * what is shown, so a scope can never widen what a role may see. Staff scopes only show staff
+ * their own instantie, so only the pool meets the employers' page cap and daily view limit.
  */
+export async function listCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateListQuery & { scope: Exclude<CandidateListScope, 'pool'> },
+  context: string,
+): Promise<CandidateList | 'forbidden'>;
 export async function listCandidates(
   db: Db,
   actor: Actor,
   query: CandidateListQuery,
   context: string,
-): Promise<CandidateList | 'forbidden'> {
+): Promise<CandidateList | 'forbidden' | PoolRefusal>;
+export async function listCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateListQuery,
+  context: string,
+): Promise<CandidateList | 'forbidden' | PoolRefusal> {
   let base = await scopedCandidates(db, actor, query.scope);
   if (base === 'forbidden') return base;
+  if (query.scope === 'pool' && query.pageSize > maxPoolPageSize) return 'page_too_large';
   if (query.search?.trim()) {
     const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // Employers search by pseudonym only: matching names would reveal who is behind an anonymous profile.
@@ -150,6 +186,7 @@ export async function listCandidates(
     .offset((query.page - 1) * query.pageSize)
     .execute();
   const items = await decideAndLog(db, actor, rows, context);
+  if (items === 'limit') return items;
   return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { EmployerCategory } from '#app/db/schema.js';
 import { defaultAvailabilityWeeks } from '../candidates/rules.js';
 
+const defaultDailyProfileViews = { preferred: 300, committed: 150, business_as_usual: 50 } as const;
+const dailyViews = (fallback: number) => z.number().int().min(1).max(100_000).default(fallback);
+
 /**
  * The policy knobs of an instantie. Stored as JSON on the instantie; every knob has a sane
  * default so an instantie only stores what it changed.
@@ -15,6 +18,16 @@ export const instantieSettingsSchema = z.object({
       business_as_usual: z.boolean().default(false),
     })
     .default({ preferred: true, committed: true, business_as_usual: false }),
+  /** Candidate profiles an employer user may see per day (detail views and list rows), by category. */
+  dailyProfileViews: z
+    .object({
+      preferred: dailyViews(defaultDailyProfileViews.preferred),
+      committed: dailyViews(defaultDailyProfileViews.committed),
+      business_as_usual: dailyViews(defaultDailyProfileViews.business_as_usual),
+    })
+    .default({ ...defaultDailyProfileViews }),
+  /** The beheerder is told when a user reaches this share of their daily limit. */
+  flagAtFraction: z.number().gt(0).max(1).default(0.8),
 });
 
 export type InstantieSettings = z.infer<typeof instantieSettingsSchema>;
@@ -26,4 +39,12 @@ export function readSettings(stored: unknown): InstantieSettings {
 
 export function maySearchPool(settings: InstantieSettings, category: EmployerCategory): boolean {
   return settings.poolSearch[category];
+}
+
+/** How many candidate profiles a day, and from which count on the beheerder hears of it. */
+export type ProfileViewRule = { limit: number; flagAt: number };
+
+export function profileViewRule(settings: InstantieSettings, category: EmployerCategory): ProfileViewRule {
+  const limit = settings.dailyProfileViews[category];
+  return { limit, flagAt: Math.max(1, Math.ceil(limit * settings.flagAtFraction)) };
 }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { builtinOccupations, builtinSkills, conceptLabel, occupationByUri, searchConcepts, skillByUri } from './builtin.js';
+import { builtinOccupations, builtinSkills, occupationByUri, skillByUri } from './builtin.js';
 
 const escoOccupationsCsv = resolve(process.cwd(), '../shared/data/esco/occupations_nl.csv');
 
@@ -38,37 +38,12 @@ describe('builtin taxonomy', () => {
     }
   });
 
-  it('finds occupations by label prefix, best match first', () => {
-    const hits = searchConcepts('occupation', 'schoonm');
-    expect(hits[0]?.label).toBe('schoonmaker gebouwen');
-    const upper = searchConcepts('occupation', 'SCHOONMAKER').map((c) => c.label);
-    expect(upper).toContain('schoonmaker gebouwen');
-  });
-
-  it('matches alternative labels and ignores diacritics on either side', () => {
-    expect(searchConcepts('occupation', 'schoonmakér')[0]?.label).toBe('schoonmaker gebouwen');
-    expect(searchConcepts('occupation', 'concierge').map((c) => c.label)).toContain('conciërge');
-    expect(searchConcepts('occupation', 'cafe').map((c) => c.label)).toContain('ober/serveerster');
-    const shelves = searchConcepts('occupation', 'vakkenvuller').map((c) => c.label);
-    expect(shelves).toContain('schappenvuller');
-    expect(searchConcepts('skill', 'hygiene').length).toBeGreaterThan(0);
-  });
-
-  it('respects the limit and returns nothing for an empty query', () => {
-    expect(searchConcepts('skill', 'e')).toHaveLength(10);
-    expect(searchConcepts('skill', 'e', 3)).toHaveLength(3);
-    expect(searchConcepts('skill', '  ')).toEqual([]);
-  });
-
-  it('looks up concepts by URI and falls back to the URI for unknown ones', () => {
+  it('looks up concepts by URI', () => {
     const forklift = 'http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da';
     const warehouse = 'http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f';
     expect(skillByUri(forklift)?.label).toBe('vorkheftruck bedienen');
     expect(occupationByUri(warehouse)?.label).toBe('magazijnmedewerker');
     expect(occupationByUri(forklift)).toBeUndefined();
-    expect(conceptLabel(warehouse)).toBe('magazijnmedewerker');
-    expect(conceptLabel(forklift)).toBe('vorkheftruck bedienen');
-    const unknown = 'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000';
-    expect(conceptLabel(unknown)).toBe(unknown);
+    expect(skillByUri(warehouse)).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 /**
- * A compact built-in taxonomy of entry-level occupations and basic skills, used until a full ESCO
- * import exists. Every URI is a real ESCO concept, so records stored against it stay valid after
- * that import.
+ * A compact built-in taxonomy of entry-level occupations and basic skills: the embedded default,
+ * written to the database at start-up (`ensureBuiltinTaxonomy` in queries.ts). Every URI is a real
+ * ESCO concept, so records stored against it stay valid; `werkregie import esco` replaces these rows
+ * with the official ones and adds the rest of ESCO.
  *
  * Source: ESCO classification, European Commission (reuse allowed with attribution).
  * - Occupations: URI, Dutch preferred label, ISCO-08 group and up to five Dutch alternative labels,
@@ -451,47 +452,4 @@ export function occupationByUri(uri: string): Occupation | undefined {
 
 export function skillByUri(uri: string): Skill | undefined {
   return skillIndex.get(uri);
-}
-
-/** Falls back to the URI so a concept from a later, fuller import still shows something. */
-export function conceptLabel(uri: string): string {
-  return occupationIndex.get(uri)?.label ?? skillIndex.get(uri)?.label ?? uri;
-}
-
-/** Folds case, diacritics (é, ë -> e) and curly apostrophes, so typed queries need neither. */
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’]/g, "'").toLowerCase();
-
-type Searchable = { concept: TaxonomyConcept; label: string; altLabels: readonly string[] };
-const searchable = (concepts: readonly TaxonomyConcept[]): readonly Searchable[] =>
-  concepts.map((concept) => ({
-    concept,
-    label: fold(concept.label),
-    altLabels: concept.altLabels.map(fold),
-  }));
-const searchIndex = {
-  occupation: searchable(builtinOccupations),
-  skill: searchable(builtinSkills),
-};
-
-/** Lower is better: a label that starts with the query beats one that merely contains it. */
-function rank(entry: Searchable, query: string): number | undefined {
-  if (entry.label.startsWith(query)) return 0;
-  if (entry.label.includes(query)) return 1;
-  if (entry.altLabels.some((alt) => alt.startsWith(query))) return 2;
-  if (entry.altLabels.some((alt) => alt.includes(query))) return 3;
-  return undefined;
-}
-
-export function searchConcepts(kind: 'occupation' | 'skill', query: string, limit = 10): TaxonomyConcept[] {
-  const folded = fold(query.trim());
-  // An empty query would match everything; a picker shows nothing until the user types.
-  if (folded === '') return [];
-  return searchIndex[kind]
-    .flatMap((entry) => {
-      const r = rank(entry, folded);
-      return r === undefined ? [] : [{ r, entry }];
-    })
-    .sort((a, b) => a.r - b.r || a.entry.label.localeCompare(b.entry.label, 'nl'))
-    .slice(0, Math.max(0, limit))
-    .map(({ entry }) => entry.concept);
 }

@@ -5,6 +5,7 @@ import { employerIds, type Actor } from '../accounts/actor.js';
 import type { CommandResult } from '../candidates/commands.js';
 import { isUuid } from '../ids.js';
 import { recordEvent } from '../privacy/events.js';
+import { findConcepts } from '../taxonomy/queries.js';
 import { mayManageVacancies, mayReadVacancy } from './policy.js';
 import { publishedUntilText, vacancyColumns } from './queries.js';
 import { canTransition, isEditable, todayIso, vacancySchema, type VacancyInput } from './rules.js';
@@ -31,6 +32,7 @@ const columns = (input: VacancyInput) => ({
   hours_per_week: input.hoursPerWeek,
   contract_type: input.contractType,
   occupation_uri: input.occupationUri,
+  required_dutch_level: input.requiredDutchLevel,
   required_skills: input.requiredSkills,
   nice_skills: input.niceToHaveSkills,
   support_offered: input.supportOffered,
@@ -47,12 +49,28 @@ export function vacancyAsInput(vacancy: Vacancy): Record<string, unknown> {
     hoursPerWeek: vacancy.hours_per_week,
     contractType: vacancy.contract_type,
     occupationUri: vacancy.occupation_uri,
+    requiredDutchLevel: vacancy.required_dutch_level,
     requiredSkills: vacancy.required_skills,
     niceToHaveSkills: vacancy.nice_skills,
     supportOffered: vacancy.support_offered,
     suitability: vacancy.suitability,
     publishedUntil: vacancy.published_until,
   };
+}
+
+/**
+ * The schema checks that occupations and skills look like ESCO URIs; this checks that they exist in the
+ * taxonomy (the built-in list or an ESCO import), as the right kind, in one query.
+ */
+async function taxonomyErrors(db: Db, input: VacancyInput): Promise<Record<string, string> | null> {
+  const uris = [...(input.occupationUri ? [input.occupationUri] : []), ...input.requiredSkills, ...input.niceToHaveSkills];
+  const known = await findConcepts(db, uris);
+  const missing = (uri: string, kind: 'occupation' | 'skill') => known.get(uri)?.kind !== kind;
+  const errors: Record<string, string> = {};
+  if (input.occupationUri && missing(input.occupationUri, 'occupation')) errors.occupationUri = 'Kies een beroep uit de lijst.';
+  if (input.requiredSkills.some((uri) => missing(uri, 'skill'))) errors.requiredSkills = 'Kies vaardigheden uit de lijst.';
+  if (input.niceToHaveSkills.some((uri) => missing(uri, 'skill'))) errors.niceToHaveSkills = 'Kies vaardigheden uit de lijst.';
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
 const employerIdSchema = z.uuid({ error: 'Kies de organisatie van de vacature.' });
@@ -66,6 +84,8 @@ export async function createVacancy(db: Db, actor: Actor, input: unknown): Promi
   if (!mayManageVacancies(actor, employerId.data)) return forbidden;
   const parsed = vacancySchema.safeParse(fields);
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
+  const unknown = await taxonomyErrors(db, parsed.data);
+  if (unknown) return invalid(unknown);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('vacancy')
@@ -119,6 +139,8 @@ export async function updateVacancy(db: Db, actor: Actor, id: string, input: unk
       return conflict('not_editable', `Deze vacature is ${statusWords[vacancy.status]}. U kunt deze vacature niet meer wijzigen.`);
     const parsed = vacancySchema.safeParse({ ...vacancyAsInput(vacancy), ...((input ?? {}) as Record<string, unknown>) });
     if (!parsed.success) return invalid(issuesToErrors(parsed.error));
+    const unknown = await taxonomyErrors(trx, parsed.data);
+    if (unknown) return invalid(unknown);
     await trx
       .updateTable('vacancy')
       .set({ ...columns(parsed.data), updated_at: new Date() })

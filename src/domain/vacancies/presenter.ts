@@ -1,9 +1,14 @@
-import type { Vacancy, VacancyStatus } from '#app/db/schema.js';
-import { conceptLabel } from '../taxonomy/builtin.js';
+import type { DutchLevel, Vacancy, VacancyStatus } from '#app/db/schema.js';
 import { isPubliclyListed } from './rules.js';
 
 type Concept = { uri: string; label: string };
-const concept = (uri: string): Concept => ({ uri, label: conceptLabel(uri) });
+/** Dutch labels of occupations and skills by URI (`conceptLabels` in src/domain/taxonomy/queries.ts). */
+export type ConceptLabels = ReadonlyMap<string, string>;
+
+/** The occupation and skills a vacancy names, to fetch their labels before presenting it. */
+export function vacancyConceptUris(vacancy: Pick<Vacancy, 'occupation_uri' | 'required_skills' | 'nice_skills'>): string[] {
+  return [...(vacancy.occupation_uri ? [vacancy.occupation_uri] : []), ...vacancy.required_skills, ...vacancy.nice_skills];
+}
 
 /** A vacancy in the words of the API and the pages (camelCase, concepts with their Dutch label). */
 export type VacancyPresentation = {
@@ -16,6 +21,8 @@ export type VacancyPresentation = {
   hoursPerWeek: number;
   contractType: string;
   occupation: Concept | null;
+  /** The Dutch (CEFR) level the work needs at least; null when there is no requirement. */
+  requiredDutchLevel: DutchLevel | null;
   requiredSkills: Concept[];
   niceToHaveSkills: Concept[];
   supportOffered: string[];
@@ -27,7 +34,8 @@ export type VacancyPresentation = {
   updatedAt: string;
 };
 
-export function presentVacancy(vacancy: Vacancy, employerName: string, today: string): VacancyPresentation {
+export function presentVacancy(vacancy: Vacancy, employerName: string, today: string, labels: ConceptLabels): VacancyPresentation {
+  const concept = (uri: string): Concept => ({ uri, label: labels.get(uri) ?? uri });
   return {
     id: vacancy.id,
     employerId: vacancy.employer_id,
@@ -38,6 +46,7 @@ export function presentVacancy(vacancy: Vacancy, employerName: string, today: st
     hoursPerWeek: vacancy.hours_per_week,
     contractType: vacancy.contract_type,
     occupation: vacancy.occupation_uri ? concept(vacancy.occupation_uri) : null,
+    requiredDutchLevel: vacancy.required_dutch_level,
     requiredSkills: vacancy.required_skills.map(concept),
     niceToHaveSkills: vacancy.nice_skills.map(concept),
     supportOffered: vacancy.support_offered,

@@ -3,8 +3,9 @@ import type { Db } from '#app/db/connection.js';
 import type { Database, Vacancy } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { isUuid } from '../ids.js';
+import { conceptLabels } from '../taxonomy/queries.js';
 import { mayReadVacancy } from './policy.js';
-import { presentVacancy, type VacancyPresentation } from './presenter.js';
+import { presentVacancy, vacancyConceptUris, type VacancyPresentation } from './presenter.js';
 import { todayIso, type ContractType, type SupportOption } from './rules.js';
 
 type VacancyRow = Vacancy & { employer_name: string };
@@ -19,6 +20,7 @@ export const vacancyColumns = [
   'vacancy.hours_per_week',
   'vacancy.contract_type',
   'vacancy.occupation_uri',
+  'vacancy.required_dutch_level',
   'vacancy.required_skills',
   'vacancy.nice_skills',
   'vacancy.support_offered',
@@ -54,7 +56,8 @@ export async function readVacancy(db: Db, actor: Actor | null, id: string, today
   if (!row) return null;
   const facts = { employerId: row.employer_id, status: row.status, publishedUntil: row.published_until };
   if (!mayReadVacancy(actor, facts, today)) return null;
-  return { vacancy: presentVacancy(row, row.employer_name, today), managed: employerIds(actor).includes(row.employer_id) };
+  const labels = await conceptLabels(db, vacancyConceptUris(row));
+  return { vacancy: presentVacancy(row, row.employer_name, today, labels), managed: employerIds(actor).includes(row.employer_id) };
 }
 
 export type VacancyFilters = {
@@ -101,8 +104,9 @@ async function page(db: Db, base: ReturnType<typeof selectVacancies>, request: P
     .limit(request.pageSize)
     .offset((request.page - 1) * request.pageSize)
     .execute()) as VacancyRow[];
+  const labels = await conceptLabels(db, rows.flatMap(vacancyConceptUris));
   return {
-    items: rows.map((row) => presentVacancy(row, row.employer_name, today)),
+    items: rows.map((row) => presentVacancy(row, row.employer_name, today, labels)),
     total: Number(counted.total),
     page: request.page,
     pageSize: request.pageSize,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { VacancyStatus } from '#app/db/schema.js';
-import { supportNeedOptions } from '../candidates/rules.js';
+import { cefrLevels, supportNeedOptions } from '../candidates/rules.js';
 import { builtinOccupations, builtinSkills } from '../taxonomy/builtin.js';
 import {
   canTransition,
@@ -104,6 +104,13 @@ describe('the vacancy schema', () => {
     expect(result.occupationUri).toBeNull();
     expect(result.requiredSkills).toEqual([]);
     expect(result.supportOffered).toEqual([]);
+    expect(result.requiredDutchLevel).toBeNull();
+  });
+
+  it('takes a Dutch level from A0 to C2, and empty or null as no requirement', () => {
+    for (const level of cefrLevels) expect(vacancySchema.parse({ ...valid, requiredDutchLevel: level }).requiredDutchLevel).toBe(level);
+    expect(vacancySchema.parse({ ...valid, requiredDutchLevel: '' }).requiredDutchLevel).toBeNull();
+    expect(vacancySchema.parse({ ...valid, requiredDutchLevel: null }).requiredDutchLevel).toBeNull();
   });
 
   it('shares one vocabulary for support offered and support needed', () => {
@@ -117,6 +124,9 @@ describe('the vacancy schema', () => {
     expect(errorsOf({ ...valid, hoursPerWeek: '2.5' }).hoursPerWeek).toBe('Vul een aantal uren per week in tussen 1 en 40.');
     expect(errorsOf({ ...valid, postcode: '0123 AB' }).postcode).toBe('Vul een geldige postcode in, bijvoorbeeld 3011 AB.');
     expect(errorsOf({ ...valid, contractType: 'zzp' }).contractType).toBe('Kies het soort contract.');
+    for (const level of ['D1', 'b1', 'B3', 3, ['B1']]) {
+      expect(errorsOf({ ...valid, requiredDutchLevel: level })).toEqual({ requiredDutchLevel: 'Kies het niveau Nederlands dat nodig is.' });
+    }
     expect(errorsOf({ ...valid, occupationUri: 'http://data.europa.eu/esco/occupation/onbekend' }).occupationUri).toBe(
       'Kies een beroep uit de lijst.',
     );

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { VacancyStatus } from '#app/db/schema.js';
-import { supportNeedOptions } from '../candidates/rules.js';
+import { cefrLevels, supportNeedOptions } from '../candidates/rules.js';
 import { postcodeSchema } from '../employers/rules.js';
-import { occupationByUri, skillByUri } from '../taxonomy/builtin.js';
+import { isConceptUri } from '../taxonomy/rules.js';
 
 export const contractTypes = ['vast', 'tijdelijk', 'proefplaatsing', 'leerwerktraject', 'detachering', 'beschut_werk'] as const;
 export type ContractType = (typeof contractTypes)[number];
@@ -64,9 +64,7 @@ const choiceList = <T extends string>(options: readonly T[], message: string) =>
 const skillList = optionalList(
   z
     .array(
-      z
-        .string({ error: 'Kies vaardigheden uit de lijst.' })
-        .refine((uri) => skillByUri(uri) !== undefined, 'Kies vaardigheden uit de lijst.'),
+      z.string({ error: 'Kies vaardigheden uit de lijst.' }).refine((uri) => isConceptUri('skill', uri), 'Kies vaardigheden uit de lijst.'),
     )
     .max(20, 'Kies hoogstens 20 vaardigheden.'),
 );
@@ -96,14 +94,22 @@ export const vacancyFields = {
       (v) => (v === '' ? null : v),
       z
         .string({ error: 'Kies een beroep uit de lijst.' })
-        .refine((uri) => occupationByUri(uri) !== undefined, 'Kies een beroep uit de lijst.')
+        .refine((uri) => isConceptUri('occupation', uri), 'Kies een beroep uit de lijst.')
         .nullable(),
     )
     .optional()
     .transform((uri) => uri ?? null)
-    .describe('Een ESCO-beroep uit de ingebouwde lijst'),
-  requiredSkills: skillList.describe('ESCO-vaardigheden die nodig zijn'),
-  niceToHaveSkills: skillList.describe('ESCO-vaardigheden die mooi meegenomen zijn'),
+    .describe('De uri van een ESCO-beroep; zoek die met GET /beroepen'),
+  requiredDutchLevel: z
+    .preprocess((v) => (v === '' ? null : v), z.enum(cefrLevels, { error: 'Kies het niveau Nederlands dat nodig is.' }).nullable())
+    .optional()
+    .transform((level) => level ?? null)
+    .meta({
+      description: 'Het niveau Nederlands (ERK/CEFR) dat minstens nodig is voor het werk; null of weglaten: geen eis',
+      example: 'B1',
+    }),
+  requiredSkills: skillList.describe('ESCO-vaardigheden die nodig zijn (uri’s; zoek die met GET /vaardigheden)'),
+  niceToHaveSkills: skillList.describe('ESCO-vaardigheden die mooi meegenomen zijn (uri’s)'),
   supportOffered: choiceList(supportOfferedOptions, 'Kies ondersteuning uit de lijst.'),
   suitability: choiceList(suitabilityFlags, 'Kies uit de lijst.'),
   publishedUntil: z
@@ -143,8 +149,8 @@ export const vacancyFilterFields = {
   hoursMin: hoursFilter.describe('Minimaal aantal uren per week'),
   hoursMax: hoursFilter.describe('Maximaal aantal uren per week'),
   contractType: optionalParam(z.enum(contractTypes, { error: 'Kies een soort contract uit de lijst.' })),
-  occupationUri: optionalParam(z.string().refine((uri) => occupationByUri(uri) !== undefined, 'Kies een beroep uit de lijst.')).describe(
-    'Een ESCO-beroep',
+  occupationUri: optionalParam(z.string().refine((uri) => isConceptUri('occupation', uri), 'Kies een beroep uit de lijst.')).describe(
+    'De uri van een ESCO-beroep',
   ),
   openHiring: optionalParam(
     z.preprocess(

@@ -6,6 +6,7 @@ import { registerCandidateViewPages } from './candidate-view/candidate-profile.j
 import { registerConsultantPages } from './consulent/index.js';
 import { registerHomePages } from './home.js';
 import { registerCandidatePages } from './kandidaat/index.js';
+import { registerMatchingInfoPages } from './matching/info.js';
 import { registerPasswordPages } from './password.js';
 import { registerVacancyPages } from './vacatures/index.js';
 import { registerEmployerPages } from './werkgever/organisation.js';
@@ -21,4 +22,5 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   registerApiTokenPages(app, deps);
   registerEmployerPages(app, deps);
   registerVacancyPages(app, deps);
+  registerMatchingInfoPages(app, deps);
 }

@@ -116,7 +116,12 @@ export function registerPasswordPages(app: FastifyInstance, { db, auth }: AppDep
     return sendPage(
       request,
       reply,
-      <LinkPage link={link} email={read?.candidate.email ?? ''} validUntil={result.validUntil} candidateId={id} />,
+      <LinkPage
+        link={link}
+        email={(read && read !== 'limit' ? read.candidate.email : null) ?? ''}
+        validUntil={result.validUntil}
+        candidateId={id}
+      />,
     );
   });
 

@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { hasRole } from '#app/domain/accounts/actor.js';
 import { listCandidates, readCandidate, type CandidateListScope } from '#app/domain/candidates/queries.js';
+import { maxPoolPageSize, secondsUntilNextDay } from '#app/domain/privacy/view-limit.js';
 import type { AppDeps } from '../../deps.js';
 import { sendProblem } from './problem.js';
 import { defineOperation, pageLinks, pageLinksSchema, paginationQuery } from './registry.js';
@@ -53,6 +55,10 @@ const listQuery = z.object({
 
 const idParams = z.object({ id: z.string() });
 
+/** 429: the employer user has seen their number of candidate profiles for today. */
+const sendViewLimit = (reply: FastifyReply, detail: string) =>
+  sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, detail);
+
 export function candidateOperations({ db }: AppDeps) {
   return [
     defineOperation({
@@ -63,7 +69,10 @@ export function candidateOperations({ db }: AppDeps) {
       description:
         'Medewerkers zien de kandidaten van hun eigen instantie. Werkgevers zien alleen kandidaten die toestemming gaven, ' +
         'en alleen de velden die de kandidaat openzette voor de categorie van hun organisatie. Gewone werkgevers (business-as-usual) ' +
-        'zoeken niet zelf in de pool, tenzij de instantie dat toestaat.',
+        'zoeken niet zelf in de pool, tenzij de instantie dat toestaat. ' +
+        `In de pool krijgt u hoogstens ${maxPoolPageSize} kandidaten per pagina (pageSize), en een export van de pool is er niet. ` +
+        'Elke kandidaat in de lijst telt mee voor het aantal profielen dat een werkgever per dag mag bekijken; ' +
+        'komt u met deze pagina boven dat aantal, dan is het antwoord 429.',
       tag: 'Kandidaten',
       authenticated: true,
       query: listQuery,
@@ -78,7 +87,7 @@ export function candidateOperations({ db }: AppDeps) {
           _links: pageLinksSchema,
         }),
       },
-      errors: [400, 403],
+      errors: [400, 403, 429],
       handler: async ({ actor, query, reply }) => {
         const isStaff = hasRole(actor, 'consulent') || hasRole(actor, 'beheerder') || hasRole(actor, 'auditor');
         const scope = query.scope ?? (isStaff ? 'instantie' : 'pool');
@@ -89,6 +98,16 @@ export function candidateOperations({ db }: AppDeps) {
           'api.kandidaten.list',
         );
         if (result === 'forbidden') return sendProblem(reply, 403, 'U mag deze lijst met kandidaten niet opvragen.');
+        if (result === 'page_too_large')
+          return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', {
+            pageSize: `pageSize is maximaal ${maxPoolPageSize} in de pool van kandidaten.`,
+          });
+        if (result === 'limit')
+          return sendViewLimit(
+            reply,
+            'Met deze pagina komt u boven het aantal kandidaatprofielen dat u per dag mag bekijken. ' +
+              'Vraag minder kandidaten per pagina (pageSize), of probeer het morgen opnieuw.',
+          );
         return {
           items: result.items.map((item) => item.view),
           page: result.page,
@@ -103,15 +122,20 @@ export function candidateOperations({ db }: AppDeps) {
       path: '/kandidaten/{id}',
       operationId: 'getKandidaat',
       summary: 'Eén kandidaat, met alleen de velden die u mag zien',
+      description:
+        'Voor werkgevers telt elk profiel mee voor het aantal profielen dat zij per dag mogen bekijken. ' +
+        'Is dat aantal bereikt, dan is het antwoord 429 tot het einde van de dag.',
       tag: 'Kandidaten',
       authenticated: true,
       params: idParams,
       success: { status: 200, description: 'De kandidaat', schema: candidateSchema },
-      errors: [404],
+      errors: [404, 429],
       handler: async ({ actor, params, reply }) => {
         const read = await readCandidate(db, actor, params.id, 'api.kandidaten.get');
         // Refused and absent look the same, so walking ids reveals nothing.
         if (!read) return sendProblem(reply, 404, 'Deze kandidaat bestaat niet of u mag deze niet zien.');
+        if (read === 'limit')
+          return sendViewLimit(reply, 'U heeft vandaag het maximum aantal kandidaatprofielen bekeken. Morgen kunt u weer verder.');
         return read.view;
       },
     }),

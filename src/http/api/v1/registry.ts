@@ -8,7 +8,7 @@ export const apiVersion = '1.0.0';
 export const apiPrefix = '/api/v1';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 
 export type OperationContext<P, Q, B> = {
   request: FastifyRequest;
@@ -52,6 +52,7 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   404: 'Niet gevonden, of u mag het niet zien.',
   409: 'Dit botst met de huidige toestand.',
   422: 'De invoer is geldig, maar kan nu niet worden verwerkt.',
+  429: 'Te veel gevraagd, bijvoorbeeld het maximum aantal kandidaatprofielen per dag. De header Retry-After zegt na hoeveel seconden het weer kan.',
 };
 
 export function registerOperations(app: FastifyInstance, operations: readonly Operation[]): void {

@@ -123,6 +123,32 @@ describe('POST /vacatures', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('stores the Dutch level that is needed, and no level when none is sent', async () => {
+    const { preferred } = world.employers;
+    const response = await call('POST', '/vacatures', preferred.user, body(preferred.id, { requiredDutchLevel: 'B1' }));
+    expect(response.status).toBe(201);
+    expect(response.json.requiredDutchLevel).toBe('B1');
+    const id = response.json.id as string;
+    const row = await app.database.db.selectFrom('vacancy').select('required_dutch_level').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.required_dutch_level).toBe('B1');
+    expect((await call('GET', `/vacatures/${id}`, preferred.user)).json.requiredDutchLevel).toBe('B1');
+    expect((await call('POST', '/vacatures', preferred.user, body(preferred.id))).json.requiredDutchLevel).toBeNull();
+  });
+
+  it('refuses a Dutch level that does not exist with 400 and the Dutch message, and stores nothing', async () => {
+    const { preferred } = world.employers;
+    const before = await snapshot();
+    for (const level of ['D1', 'b1', 2]) {
+      const response = await call('POST', '/vacatures', preferred.user, body(preferred.id, { requiredDutchLevel: level }));
+      expect(response.status).toBe(400);
+      expect(response.type).toMatch(/^application\/problem\+json/);
+      expect(response.json.invalidParams).toEqual([
+        { name: 'requiredDutchLevel', code: 'invalid', reason: 'Kies het niveau Nederlands dat nodig is.' },
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a vacancy for an employer one is not a member of (403) and for staff (403), and asks visitors to log in (401)', async () => {
     const { preferred, committed } = world.employers;
     const before = await snapshot();
@@ -262,6 +288,27 @@ describe('PATCH /vacatures/{id}', () => {
     expect(crossField.status).toBe(400);
     expect(crossField.json.invalidParams?.map((p) => p.name)).toEqual(['niceToHaveSkills']);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the Dutch level when other fields change, changes it when sent, and clears it with null', async () => {
+    const { preferred } = world.employers;
+    const id = await created(preferred, { requiredDutchLevel: 'A2' });
+    const level = async () =>
+      (await app.database.db.selectFrom('vacancy').select('required_dutch_level').where('id', '=', id).executeTakeFirstOrThrow())
+        .required_dutch_level;
+    expect((await call('PATCH', `/vacatures/${id}`, preferred.user, { hoursPerWeek: 20 })).json.requiredDutchLevel).toBe('A2');
+    expect(await level()).toBe('A2');
+    expect((await call('PATCH', `/vacatures/${id}`, preferred.user, { requiredDutchLevel: 'B2' })).json.requiredDutchLevel).toBe('B2');
+    expect(await level()).toBe('B2');
+    const before = await snapshot();
+    const bad = await call('PATCH', `/vacatures/${id}`, preferred.user, { requiredDutchLevel: 'C3', title: 'Ander werk' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.invalidParams).toEqual([
+      { name: 'requiredDutchLevel', code: 'invalid', reason: 'Kies het niveau Nederlands dat nodig is.' },
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect((await call('PATCH', `/vacatures/${id}`, preferred.user, { requiredDutchLevel: null })).json.requiredDutchLevel).toBeNull();
+    expect(await level()).toBeNull();
   });
 
   it('refuses another employer: 403 for an open vacancy, 404 for a concept', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { cefrLevels } from '#app/domain/candidates/rules.js';
 import {
   closeSchema,
   closeVacancy,
@@ -33,6 +34,10 @@ export const vacancyOutputSchema = z.object({
   hoursPerWeek: z.number().int(),
   contractType: z.enum(contractTypes),
   occupation: concept.nullable(),
+  requiredDutchLevel: z
+    .enum(cefrLevels)
+    .nullable()
+    .describe('Het niveau Nederlands (ERK/CEFR, A0 t/m C2) dat minstens nodig is voor het werk; null: geen eis'),
   requiredSkills: z.array(concept),
   niceToHaveSkills: z.array(concept),
   supportOffered: z.array(z.enum(supportOfferedOptions)),

@@ -15,6 +15,7 @@ import { listHref, pageParam, searchParam } from '../../query-params.js';
 import { useEmployerLabels } from '../employer-parts.js';
 import { management } from './messages.js';
 import { categoryOptions, employerPath, employersPath, isCategory, managementContext, type ManagementContext } from './parts.js';
+import { unusualUsePath } from './unusual-use.js';
 
 const pageSize = 25;
 
@@ -62,6 +63,11 @@ function EmployerListPage({
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`${employersPath}/nieuw`}>
           {t('newEmployerLink')}
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={unusualUsePath}>
+          {t('unusualUseLink')}
         </a>
       </p>
       <CategoryExplanation context={context} />

@@ -4,6 +4,7 @@ import { registerEmployerDetailPage } from './employer-detail.js';
 import { registerEmployerListPage } from './employer-list.js';
 import { registerEmployerUsersPage } from './employer-users.js';
 import { registerNewEmployerPage } from './new-employer.js';
+import { registerUnusualUsePage } from './unusual-use.js';
 
 /** The pages of a beheerder, always about their own instantie. */
 export function registerManagementPages(app: FastifyInstance, deps: AppDeps): void {
@@ -11,4 +12,5 @@ export function registerManagementPages(app: FastifyInstance, deps: AppDeps): vo
   registerNewEmployerPage(app, deps);
   registerEmployerDetailPage(app, deps);
   registerEmployerUsersPage(app, deps);
+  registerUnusualUsePage(app, deps);
 }

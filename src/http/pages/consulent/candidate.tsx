@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { userNames } from '#app/domain/accounts/names.js';
 import { activeConsent, candidateHistory, type CandidateEvent } from '#app/domain/candidates/history.js';
+import { labelsOf } from '#app/domain/candidates/presenter.js';
 import { readCandidate, type CandidateRead } from '#app/domain/candidates/queries.js';
 import {
   defaultAvailabilityWeeks,
@@ -203,7 +204,13 @@ function CandidatePage({ read, consentSince, weeks, accessLog, history, names, n
       <ConsentAndVisibility read={read} consentSince={consentSince} />
       <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />
       <Section id="kop-profiel" title={t('profileHeading')}>
-        <ProfileSections candidate={read.candidate} basePath={candidatePath(read.view.id)} editor="consulent" headingLevel={3} />
+        <ProfileSections
+          candidate={read.candidate}
+          labels={labelsOf(read.view)}
+          basePath={candidatePath(read.view.id)}
+          editor="consulent"
+          headingLevel={3}
+        />
       </Section>
       <AccessLog rows={accessLog} names={names} />
       <History events={history} names={names} />
@@ -217,7 +224,7 @@ export function registerCandidatePage(app: FastifyInstance, { db }: AppDeps): vo
     if (!actor) return reply;
     const read = await readCandidate(db, actor, (request.params as { id: string }).id, 'consulent.kandidaat');
     // Only as the consultant of the candidate's own instantie; anything else looks like "not there".
-    if (!read || read.access.role !== 'consulent') return sendNotFound(request, reply);
+    if (!read || read === 'limit' || read.access.role !== 'consulent') return sendNotFound(request, reply);
     const id = read.candidate.id;
     const [consent, instantie, accessLog, history] = [
       await activeConsent(db, id),

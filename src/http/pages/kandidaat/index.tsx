@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Candidate, EmployerCategory } from '#app/db/schema.js';
 import { hasActiveConsent } from '#app/domain/candidates/commands.js';
 import { ownCandidateId } from '#app/domain/candidates/own-candidate.js';
-import { presentCandidate } from '#app/domain/candidates/presenter.js';
+import { labelsOf, presentCandidate, type ConceptLabels } from '#app/domain/candidates/presenter.js';
 import { readCandidate } from '#app/domain/candidates/queries.js';
 import { availabilityExpired, groupsVisibleToEmployer, normaliseVisibility } from '#app/domain/candidates/rules.js';
 import { formatDate } from '#app/ui/dates.js';
@@ -31,7 +31,19 @@ function NoProfilePage() {
   );
 }
 
-function OverviewPage({ candidate, consentGiven, saved, now }: { candidate: Candidate; consentGiven: boolean; saved: unknown; now: Date }) {
+function OverviewPage({
+  candidate,
+  labels,
+  consentGiven,
+  saved,
+  now,
+}: {
+  candidate: Candidate;
+  labels: ConceptLabels;
+  consentGiven: boolean;
+  saved: unknown;
+  now: Date;
+}) {
   const t = useT(candidateText);
   const p = useT(profileText);
   const locale = useLocale();
@@ -91,17 +103,19 @@ function OverviewPage({ candidate, consentGiven, saved, now }: { candidate: Cand
       </section>
 
       <Heading level={2}>{t('sectionsHeading')}</Heading>
-      <ProfileSections candidate={candidate} basePath={base} editor="kandidaat" headingLevel={3} />
+      <ProfileSections candidate={candidate} labels={labels} basePath={base} editor="kandidaat" headingLevel={3} />
     </Layout>
   );
 }
 
 function PreviewPage({
   candidate,
+  labels,
   consentGiven,
   category,
 }: {
   candidate: Candidate;
+  labels: ConceptLabels;
   consentGiven: boolean;
   category: EmployerCategory | null;
 }) {
@@ -116,7 +130,7 @@ function PreviewPage({
         consentGiven,
       })
     : [];
-  const view = presentCandidate(candidate, { allowed: true, role: 'werkgever', groups, fullPostcode: false });
+  const view = presentCandidate(candidate, { allowed: true, role: 'werkgever', groups, fullPostcode: false }, labels);
   return (
     <Layout title={t('previewTitle')}>
       <Paragraph>
@@ -176,7 +190,11 @@ export function registerCandidatePages(app: FastifyInstance, deps: AppDeps): voi
     const id = await resolveOwnCandidate(request, reply);
     if (!id) return null;
     const read = await readCandidate(db, request.actor, id, context);
-    if (!read) sendNotFound(request, reply);
+    // A candidate's own profile never counts against a view limit, so 'limit' does not come back here.
+    if (!read || read === 'limit') {
+      sendNotFound(request, reply);
+      return null;
+    }
     return read;
   }
 
@@ -185,7 +203,11 @@ export function registerCandidatePages(app: FastifyInstance, deps: AppDeps): voi
     if (!read) return reply;
     const consentGiven = await hasActiveConsent(db, read.candidate.id);
     const saved = (request.query as Record<string, unknown>).opgeslagen;
-    return sendPage(request, reply, <OverviewPage candidate={read.candidate} consentGiven={consentGiven} saved={saved} now={new Date()} />);
+    return sendPage(
+      request,
+      reply,
+      <OverviewPage candidate={read.candidate} labels={labelsOf(read.view)} consentGiven={consentGiven} saved={saved} now={new Date()} />,
+    );
   });
 
   app.get(`${base}/voorbeeld`, async (request, reply) => {
@@ -194,7 +216,11 @@ export function registerCandidatePages(app: FastifyInstance, deps: AppDeps): voi
     const chosen = (request.query as Record<string, unknown>).categorie;
     const category = employerCategories.find((c) => c === chosen) ?? null;
     const consentGiven = await hasActiveConsent(db, read.candidate.id);
-    return sendPage(request, reply, <PreviewPage candidate={read.candidate} consentGiven={consentGiven} category={category} />);
+    return sendPage(
+      request,
+      reply,
+      <PreviewPage candidate={read.candidate} labels={labelsOf(read.view)} consentGiven={consentGiven} category={category} />,
+    );
   });
 
   registerProfileRoutes(app, deps, { basePath: base, resolveCandidate: resolveOwnCandidate, previewPath: '/voorbeeld' });

@@ -25,12 +25,14 @@ import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { parseInput } from '../../validation.js';
 import { ErrorPage } from '../error-page.js';
+import { loadPickerData } from '../concept-picker.js';
 import {
   isSearchRequest,
   ProfileSectionPage,
   sectionErrors,
   sectionFormValues,
   sectionInputFromBody,
+  sectionPickers,
   sectionValuesFromBody,
 } from './section-forms.js';
 import type { Editor } from './summary.js';
@@ -66,7 +68,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
   async function load(request: FastifyRequest, reply: FastifyReply, id: string, context: string): Promise<Loaded | null> {
     const actor = request.actor;
     const read = actor ? await readCandidate(db, actor, id, context) : null;
-    if (!actor || !read) {
+    if (!actor || !read || read === 'limit') {
       sendNotFound(request, reply);
       return null;
     }
@@ -87,7 +89,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
     return profileSectionNames.find((name) => name === section) ?? null;
   };
 
-  const renderSection = (
+  const renderSection = async (
     request: FastifyRequest,
     reply: FastifyReply,
     loaded: Loaded,
@@ -97,6 +99,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
   ) => {
     const { candidate } = loaded.read;
     const readOnly = staffOnlySections.includes(section) && loaded.editor !== 'consulent';
+    const concepts = await loadPickerData(db, form.values, sectionPickers[section]);
     return sendPage(
       request,
       reply,
@@ -108,6 +111,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppDeps, opt
         editor={loaded.editor}
         candidateName={`${candidate.first_name} ${candidate.last_name}`}
         readOnlyCandidate={readOnly ? candidate : undefined}
+        concepts={concepts}
       />,
       status,
     );

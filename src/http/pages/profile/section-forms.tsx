@@ -11,8 +11,6 @@ import {
   targetGroupOptions,
   travelModeOptions,
 } from '#app/domain/candidates/rules.js';
-import { conceptLabel, searchConcepts } from '#app/domain/taxonomy/builtin.js';
-import { translateError } from '#app/ui/error-messages.js';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -24,21 +22,32 @@ import {
   type FormState,
   type Option,
 } from '#app/ui/form.js';
-import { useLocale, useT, type Translate } from '#app/ui/i18n.js';
+import { useT, type Translate } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { asList } from '../../validation.js';
+import { ConceptPicker, isPickerSearch, type PickerData, type PickerSpec } from '../concept-picker.js';
 import { profileText, type ProfileTextKey } from './messages.js';
 import { codeLabel, formatPostcode, SectionSummary, type Editor } from './summary.js';
 
 export type FormValues = FormState['values'];
 type T = Translate<ProfileTextKey>;
 
-/** The search field of the occupation and skill pickers, and the button value that asks for a search. */
-export const searchField = 'zoekterm';
-const actionField = 'actie';
+/** The search field of the occupation and skill pickers. */
+const searchField = 'zoekterm';
 /** The radio button for "I do not know" on the participation ladder: stored as no step. */
 const unknownStep = 'onbekend';
-const searchAction = 'zoeken';
+
+/** The sections that choose ESCO concepts, and their picker. */
+export const sectionPickers: Record<ProfileSection, readonly PickerSpec[]> = {
+  contact: [],
+  werk: [{ name: 'wishedOccupations', kind: 'occupation', searchName: searchField }],
+  ervaring: [{ name: 'skills', kind: 'skill', searchName: searchField }],
+  talen: [],
+  reizen: [],
+  ondersteuning: [],
+  beschikbaarheid: [],
+  doelgroep: [],
+};
 
 type RowSpec = { name: 'workExperience' | 'languages'; fields: readonly string[]; max: number };
 type SectionFields = { text?: readonly string[]; lists?: readonly string[]; rows?: RowSpec };
@@ -132,8 +141,7 @@ export function sectionInputFromBody(section: ProfileSection, body: unknown): Re
  * nothing is a save: pressing Enter in any field uses the first button, which is "search".
  */
 export function isSearchRequest(body: unknown): boolean {
-  const input = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return firstText(input[actionField]) === searchAction && firstText(input[searchField]).trim() !== '';
+  return isPickerSearch(body, sectionPickers.werk);
 }
 
 /** A stored candidate as the form values of one section. */
@@ -203,89 +211,24 @@ export function sectionErrors(errors: Record<string, string>): Record<string, st
 const options = (t: T, prefix: string, codes: readonly (string | number)[]): Option[] =>
   codes.map((code) => ({ value: String(code), label: codeLabel(t, prefix, String(code)) }));
 
-export type FieldsProps = { form: FormState; action: string };
+export type FieldsProps = { form: FormState; action: string; concepts: PickerData };
 
-/**
- * Choosing ESCO occupations or skills without JavaScript: what is chosen stays ticked, and a
- * search posts the form back with matches to tick. Nothing is saved until "Opslaan".
- */
-function ConceptPicker({ form, action, name, kind }: FieldsProps & { name: 'wishedOccupations' | 'skills'; kind: 'occupation' | 'skill' }) {
+/** The occupation or skill picker of a section, in the words of the profile. */
+function ProfilePicker({ form, action, concepts, name }: FieldsProps & { name: 'wishedOccupations' | 'skills' }) {
   const t = useT(profileText);
-  const locale = useLocale();
-  const chosen = asList(form.values[name]);
-  const query = firstText(form.values[searchField]).trim();
-  const matches = query ? searchConcepts(kind, query, 15).filter((concept) => !chosen.includes(concept.uri)) : [];
-  const error = form.errors[name] ? translateError(form.errors[name], locale) : undefined;
-  const searchLabel = kind === 'occupation' ? t('occupationSearch') : t('skillSearch');
-  const searchHint = kind === 'occupation' ? t('occupationSearchHint') : t('skillSearchHint');
-  const checkbox = (uri: string, id: string, checked: boolean) => (
-    <div key={uri} className="utrecht-form-field utrecht-form-field--checkbox">
-      <input
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        type="checkbox"
-        id={id}
-        name={name}
-        value={uri}
-        defaultChecked={checked}
-      />
-      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-        {conceptLabel(uri)}
-      </label>
-    </div>
-  );
+  const occupation = name === 'wishedOccupations';
+  const spec = (occupation ? sectionPickers.werk : sectionPickers.ervaring)[0]!;
   return (
-    <fieldset
-      className={`utrecht-form-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      id={`veld-${name}`}
-      tabIndex={-1}
-      aria-describedby={`hint-${name}${error ? ` fout-${name}` : ''}`}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(name)}</legend>
-      <div className="utrecht-form-field-description" id={`hint-${name}`}>
-        {t(`${name}Hint`)} {chosen.length ? t('chosenHint') : null}
-      </div>
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`fout-${name}`}>
-          {error}
-        </div>
-      ) : null}
-      {chosen.length ? chosen.map((uri, i) => checkbox(uri, `veld-${name}-${i}`, true)) : <Paragraph>{t('chosenNone')}</Paragraph>}
-      <div className="utrecht-form-field">
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={`veld-${searchField}`}>
-            {searchLabel}
-          </label>
-        </div>
-        <div className="utrecht-form-field-description" id={`hint-${searchField}`}>
-          {searchHint}
-        </div>
-        <div className="utrecht-form-field__input werkregie-actions">
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input werkregie-width-m"
-            id={`veld-${searchField}`}
-            name={searchField}
-            type="search"
-            defaultValue={query}
-            aria-describedby={`hint-${searchField}`}
-          />
-          <button
-            type="submit"
-            name={actionField}
-            value={searchAction}
-            formAction={`${action}#zoekresultaten`}
-            className="utrecht-button utrecht-button--secondary-action"
-          >
-            {t('search')}
-          </button>
-        </div>
-      </div>
-      {query ? (
-        <div id="zoekresultaten" tabIndex={-1}>
-          <Paragraph>{matches.length ? t('searchResults', { query, count: matches.length }) : t('searchNone', { query })}</Paragraph>
-          {matches.map((concept, i) => checkbox(concept.uri, `veld-${name}-gevonden-${i}`, false))}
-        </div>
-      ) : null}
-    </fieldset>
+    <ConceptPicker
+      form={form}
+      action={action}
+      spec={spec}
+      data={concepts}
+      legend={t(name)}
+      hint={t(`${name}Hint`)}
+      searchLabel={occupation ? t('occupationSearch') : t('skillSearch')}
+      searchHint={occupation ? t('occupationSearchHint') : t('skillSearchHint')}
+    />
   );
 }
 
@@ -335,11 +278,11 @@ export function ContactSection({ form }: FieldsProps) {
   );
 }
 
-export function WerkSection({ form, action }: FieldsProps) {
+export function WerkSection({ form, action, concepts }: FieldsProps) {
   const t = useT(profileText);
   return (
     <>
-      <ConceptPicker form={form} action={action} name="wishedOccupations" kind="occupation" />
+      <ProfilePicker form={form} action={action} concepts={concepts} name="wishedOccupations" />
       <TextField form={form} name="hoursPerWeek" label={t('hoursPerWeek')} hint={t('hoursPerWeekHint')} inputMode="numeric" width="xs" />
       <ChoiceGroup
         form={form}
@@ -354,12 +297,12 @@ export function WerkSection({ form, action }: FieldsProps) {
   );
 }
 
-export function ErvaringSection({ form, action }: FieldsProps) {
+export function ErvaringSection({ form, action, concepts }: FieldsProps) {
   const t = useT(profileText);
   const spec = sectionFields.ervaring.rows!;
   return (
     <>
-      <ConceptPicker form={form} action={action} name="skills" kind="skill" />
+      <ProfilePicker form={form} action={action} concepts={concepts} name="skills" />
       <SelectField
         form={form}
         name="educationLevel"
@@ -513,10 +456,21 @@ export type ProfileSectionPageProps = {
   candidateName: string;
   /** Set for a section the editor may see but not change (the candidate and a staff-only section). */
   readOnlyCandidate?: Candidate;
+  /** Labels of the chosen occupations or skills and the matches of a search (`loadPickerData`). */
+  concepts: PickerData;
 };
 
 /** One question per page: the question, why we ask it, the fields, and one button. */
-export function ProfileSectionPage({ section, form, action, backHref, editor, candidateName, readOnlyCandidate }: ProfileSectionPageProps) {
+export function ProfileSectionPage({
+  section,
+  form,
+  action,
+  backHref,
+  editor,
+  candidateName,
+  readOnlyCandidate,
+  concepts,
+}: ProfileSectionPageProps) {
   const t = useT(profileText);
   const Fields = sectionComponents[section];
   const question = t(`question_${section}`);
@@ -535,12 +489,12 @@ export function ProfileSectionPage({ section, form, action, backHref, editor, ca
       </Paragraph>
       {readOnlyCandidate ? (
         <>
-          <SectionSummary section={section} candidate={readOnlyCandidate} />
+          <SectionSummary section={section} candidate={readOnlyCandidate} labels={concepts.labels} />
           <Paragraph>{t('filledByConsultant')}</Paragraph>
         </>
       ) : (
         <Form action={action}>
-          <Fields form={form} action={action} />
+          <Fields form={form} action={action} concepts={concepts} />
           <div className="werkregie-actions">
             <SubmitButton>{t('save')}</SubmitButton>
           </div>

@@ -1,6 +1,6 @@
 import type { Candidate, WorkExperience } from '#app/db/schema.js';
 import { profileSectionNames, staffOnlySections, type ProfileSection } from '#app/domain/candidates/profile.js';
-import { conceptLabel } from '#app/domain/taxonomy/builtin.js';
+import type { ConceptLabels } from '#app/domain/candidates/presenter.js';
 import { useLocale, useT, type Locale, type Translate } from '#app/ui/i18n.js';
 import { Heading, Notice } from '#app/ui/layout.js';
 import { profileText, type ProfileTextKey } from './messages.js';
@@ -30,7 +30,8 @@ const joined = (items: readonly string[]) => (items.length ? items.join(', ') : 
 const numberText = (value: number | null, locale: Locale) =>
   value === null ? null : new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(value);
 
-function entries(section: ProfileSection, c: Candidate, t: T, locale: Locale): Entry[] {
+function entries(section: ProfileSection, c: Candidate, t: T, locale: Locale, labels: ConceptLabels): Entry[] {
+  const conceptLabel = (uri: string) => labels.get(uri) ?? uri;
   switch (section) {
     case 'contact':
       return [
@@ -75,13 +76,16 @@ function entries(section: ProfileSection, c: Candidate, t: T, locale: Locale): E
   }
 }
 
-/** What one section of the profile holds, in words; "not filled in yet" for what is empty. */
-export function SectionSummary({ section, candidate }: { section: ProfileSection; candidate: Candidate }) {
+/**
+ * What one section of the profile holds, in words; "not filled in yet" for what is empty. `labels` names
+ * the occupations and skills (`labelsOf` the candidate's presentation, or `conceptLabels`).
+ */
+export function SectionSummary({ section, candidate, labels }: { section: ProfileSection; candidate: Candidate; labels: ConceptLabels }) {
   const t = useT(profileText);
   const locale = useLocale();
   return (
     <dl className="werkregie-definitions">
-      {entries(section, candidate, t, locale).map(([label, value]) => (
+      {entries(section, candidate, t, locale, labels).map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
           <dd>{value ?? t('notFilled')}</dd>
@@ -115,11 +119,13 @@ export function profileCompleteness(candidate: Candidate): { percent: number; mi
  */
 export function ProfileSections({
   candidate,
+  labels,
   basePath,
   editor,
   headingLevel = 2,
 }: {
   candidate: Candidate;
+  labels: ConceptLabels;
   basePath: string;
   editor: Editor;
   headingLevel?: 2 | 3;
@@ -133,7 +139,7 @@ export function ProfileSections({
         return (
           <section key={section} className="werkregie-card">
             <Heading level={headingLevel}>{title}</Heading>
-            <SectionSummary section={section} candidate={candidate} />
+            <SectionSummary section={section} candidate={candidate} labels={labels} />
             {readOnly ? <p className="utrecht-paragraph">{t('filledByConsultant')}</p> : null}
             <p className="utrecht-paragraph">
               <a className="utrecht-link" href={`${basePath}/profiel/${section}`}>

@@ -25,9 +25,19 @@ import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { pageParam } from '../../query-params.js';
+import { isPickerSearch, loadPickerData, type PickerData } from '../concept-picker.js';
 import { ErrorPage } from '../error-page.js';
 import { vacancyText } from './messages.js';
-import { formInput, statusLabel, submittedValues, vacancyFormValues, VacancyDetails, VacancyFields } from './parts.js';
+import {
+  formInput,
+  statusLabel,
+  submittedValues,
+  vacancyFormErrors,
+  vacancyFormValues,
+  vacancyPickers,
+  VacancyDetails,
+  VacancyFields,
+} from './parts.js';
 import { publicListPath } from './public.js';
 
 export const myVacanciesPath = '/werkgever/vacatures';
@@ -81,7 +91,7 @@ function MyVacanciesPage({ list, employers }: { list: VacancyList; employers: Em
   );
 }
 
-function NewVacancyPage({ form, employers }: { form: FormState; employers: Employers }) {
+function NewVacancyPage({ form, employers, concepts }: { form: FormState; employers: Employers; concepts: PickerData }) {
   const t = useT(vacancyText);
   return (
     <Layout title={t('newTitle')} hasErrors={Object.keys(form.errors).length > 0}>
@@ -94,7 +104,7 @@ function NewVacancyPage({ form, employers }: { form: FormState; employers: Emplo
       <Heading>{t('newTitle')}</Heading>
       <Paragraph>{t('newIntro')}</Paragraph>
       <Form action={`${myVacanciesPath}/nieuw`}>
-        <VacancyFields form={form} employers={employers} />
+        <VacancyFields form={form} employers={employers} action={`${myVacanciesPath}/nieuw`} concepts={concepts} />
         <SubmitButton>{t('saveConcept')}</SubmitButton>
       </Form>
     </Layout>
@@ -103,7 +113,17 @@ function NewVacancyPage({ form, employers }: { form: FormState; employers: Emplo
 
 type Message = 'saved' | 'published' | 'closed' | 'filled' | ConflictCode;
 
-function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: FormState; message?: Message }) {
+function EditVacancyPage({
+  vacancy,
+  form,
+  message,
+  concepts,
+}: {
+  vacancy: Vacancy;
+  form: FormState;
+  message?: Message;
+  concepts: PickerData;
+}) {
   const t = useT(vacancyText);
   const today = todayIso();
   const editable = isEditable(vacancy.status);
@@ -152,13 +172,13 @@ function EditVacancyPage({ vacancy, form, message }: { vacancy: Vacancy; form: F
 
       {editable ? (
         <Form action={vacancyPath(vacancy.id)}>
-          <VacancyFields form={form} />
+          <VacancyFields form={form} action={vacancyPath(vacancy.id)} concepts={concepts} />
           <SubmitButton>{t('save')}</SubmitButton>
         </Form>
       ) : (
         <>
           <Notice>{t('finalNotice', { status: statusLabel(t, vacancy.status).toLowerCase() })}</Notice>
-          <VacancyDetails vacancy={presentVacancy(vacancy, '', today)} hideEmployer />
+          <VacancyDetails vacancy={presentVacancy(vacancy, '', today, concepts.labels)} hideEmployer />
         </>
       )}
 
@@ -212,6 +232,23 @@ export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDe
     return vacancy;
   }
 
+  /** The new and edit pages, with the labels of the chosen occupation and skills and any search matches. */
+  async function newPage(request: FastifyRequest, reply: FastifyReply, form: FormState, employers: Employers, status = 200) {
+    const concepts = await loadPickerData(db, form.values, vacancyPickers);
+    return sendPage(request, reply, <NewVacancyPage form={form} employers={employers} concepts={concepts} />, status);
+  }
+  async function editPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    vacancy: Vacancy,
+    form: FormState,
+    status = 200,
+    message?: Message,
+  ) {
+    const concepts = await loadPickerData(db, form.values, vacancyPickers);
+    return sendPage(request, reply, <EditVacancyPage vacancy={vacancy} form={form} message={message} concepts={concepts} />, status);
+  }
+
   /** After a failed command: the page again, with why. */
   async function answer(
     request: FastifyRequest,
@@ -226,15 +263,10 @@ export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDe
     const vacancy = await findVacancy(db, id);
     if (!vacancy || !mayManageVacancies(actor, vacancy.employer_id)) return sendNotFound(request, reply);
     if (result.reason === 'invalid') {
-      const form = { values: body === undefined ? vacancyFormValues(vacancy) : submittedValues(body), errors: result.errors };
-      return sendPage(request, reply, <EditVacancyPage vacancy={vacancy} form={form} />, 400);
+      const values = body === undefined ? vacancyFormValues(vacancy) : submittedValues(body);
+      return editPage(request, reply, vacancy, { values, errors: vacancyFormErrors(result.errors) }, 400);
     }
-    return sendPage(
-      request,
-      reply,
-      <EditVacancyPage vacancy={vacancy} form={{ values: vacancyFormValues(vacancy), errors: {} }} message={result.code} />,
-      409,
-    );
+    return editPage(request, reply, vacancy, { values: vacancyFormValues(vacancy), errors: {} }, 409, result.code);
   }
 
   app.get(myVacanciesPath, async (request, reply) => {
@@ -250,22 +282,21 @@ export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDe
     if (!actor) return reply;
     const employers = await employersOfActor(db, actor);
     const values = { postcode: employers[0]?.locations[0]?.postcode ?? '', publishedUntil: suggestedClosingDate() };
-    return sendPage(request, reply, <NewVacancyPage form={{ values, errors: {} }} employers={employers} />);
+    return newPage(request, reply, { values, errors: {} }, employers);
   });
 
   app.post(`${myVacanciesPath}/nieuw`, async (request, reply) => {
     const actor = requirePageRole(request, reply, 'werkgever');
     if (!actor) return reply;
+    if (isPickerSearch(request.body, vacancyPickers)) {
+      // A search for an occupation or skill: the form again with matches; nothing is saved.
+      return newPage(request, reply, { values: submittedValues(request.body), errors: {} }, await employersOfActor(db, actor));
+    }
     const result = await createVacancy(db, actor, request.body);
     if (result.ok) return reply.redirect(`${vacancyPath(result.value.id)}?opgeslagen=1`, 303);
     if (result.reason === 'invalid') {
       const employers = await employersOfActor(db, actor);
-      return sendPage(
-        request,
-        reply,
-        <NewVacancyPage form={{ values: submittedValues(request.body), errors: result.errors }} employers={employers} />,
-        400,
-      );
+      return newPage(request, reply, { values: submittedValues(request.body), errors: vacancyFormErrors(result.errors) }, employers, 400);
     }
     return sendPage(request, reply, <ErrorPage status={403} />, 403);
   });
@@ -275,14 +306,17 @@ export function registerEmployerVacancyPages(app: FastifyInstance, { db }: AppDe
     if (!actor) return reply;
     const vacancy = await ownVacancy(request, reply, actor);
     if (!vacancy) return reply;
-    const form = { values: vacancyFormValues(vacancy), errors: {} };
-    return sendPage(request, reply, <EditVacancyPage vacancy={vacancy} form={form} message={messageFrom(request.query)} />);
+    return editPage(request, reply, vacancy, { values: vacancyFormValues(vacancy), errors: {} }, 200, messageFrom(request.query));
   });
 
   app.post(`${myVacanciesPath}/:id`, async (request, reply) => {
     const actor = requirePageRole(request, reply, 'werkgever');
     if (!actor) return reply;
     const { id } = request.params as { id: string };
+    if (isPickerSearch(request.body, vacancyPickers)) {
+      const vacancy = await ownVacancy(request, reply, actor);
+      return vacancy ? editPage(request, reply, vacancy, { values: submittedValues(request.body), errors: {} }) : reply;
+    }
     const result = await updateVacancy(db, actor, id, formInput(request.body));
     if (result.ok) return reply.redirect(`${vacancyPath(id)}?opgeslagen=1`, 303);
     return answer(request, reply, actor, id, result, request.body);

@@ -136,6 +136,90 @@ describe('the employer pages', () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it('refuse a Dutch level that is not in the list with 400 and the Dutch message, storing nothing', async () => {
+    const { preferred } = world.employers;
+    const session = await browser(preferred.user);
+    const fields = {
+      employerId: preferred.id,
+      title: 'Inpakker taalniveau',
+      description: 'Dozen inpakken.',
+      postcode: '3011 AB',
+      hoursPerWeek: '20',
+      contractType: 'vast',
+      publishedUntil: inDays(10),
+    };
+    const before = await countRows();
+    const response = await session.post('/werkgever/vacatures/nieuw', { ...fields, requiredDutchLevel: 'D1' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Er is een probleem');
+    expect(response.body).toContain('Kies het niveau Nederlands dat nodig is.');
+    expect(response.body).toContain('href="#veld-requiredDutchLevel"');
+    expect(response.body).toMatch(/name="title"[^>]*value="Inpakker taalniveau"/);
+    expect(await countRows()).toEqual(before);
+
+    const id = await vacancy(preferred, false);
+    const edit = await session.post(`/werkgever/vacatures/${id}`, { ...fields, requiredDutchLevel: 'B3' });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.body).toContain('Kies het niveau Nederlands dat nodig is.');
+    expect(await countRows()).toEqual({ vacancies: before.vacancies + 1, events: before.events + 1 });
+    const stored = await app.database.db
+      .selectFrom('vacancy')
+      .select(['title', 'required_dutch_level'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Schoonmaker kantoor', required_dutch_level: null });
+  });
+
+  it('carry the Dutch level from the form to the edit page and the public page, and "not needed" clears it', async () => {
+    const { preferred } = world.employers;
+    const session = await browser(preferred.user);
+    const form = await session.get('/werkgever/vacatures/nieuw');
+    expect(form.body).toContain('Nederlands dat nodig is (niveau)');
+    expect(form.body).toContain('B1: gewone gesprekken, ook over het werk.');
+    expect(form.body).toMatch(/<option value="" selected="">Niet nodig \/ geen eis<\/option>/);
+    expect(form.body).not.toContain('<option value="A0"');
+    const fields = {
+      employerId: preferred.id,
+      title: 'Bezorger taalniveau',
+      description: 'Je bezorgt pakketten.',
+      postcode: '3011 AB',
+      hoursPerWeek: '24',
+      contractType: 'tijdelijk',
+      publishedUntil: inDays(15),
+    };
+    const created = await session.post('/werkgever/vacatures/nieuw', { ...fields, requiredDutchLevel: 'B1' });
+    expect(created.statusCode).toBe(303);
+    const id = /\/werkgever\/vacatures\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+    const level = async () =>
+      (await app.database.db.selectFrom('vacancy').select('required_dutch_level').where('id', '=', id).executeTakeFirstOrThrow())
+        .required_dutch_level;
+    expect(await level()).toBe('B1');
+
+    const edit = await session.get(`/werkgever/vacatures/${id}`);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toMatch(/<option value="B1" selected="">B1: gewone gesprekken, ook over het werk<\/option>/);
+
+    await publishVacancy(app.database.db, preferred.user, id);
+    const publicPage = await app.server.inject({ method: 'GET', url: `/vacatures/${id}` });
+    expect(publicPage.statusCode).toBe(200);
+    expect(publicPage.body).toMatch(/<dt>Nederlands dat nodig is<\/dt><dd>B1: gewone gesprekken, ook over het werk<\/dd>/);
+
+    const english = await app.server.inject({ method: 'GET', url: `/vacatures/${id}?taal=en` });
+    expect(english.body).toMatch(/<dt>Dutch that is needed<\/dt><dd>B1: ordinary conversations, also about the work<\/dd>/);
+
+    // A0 set through the API stays chosen in the form, so saving the form does not drop it.
+    await app.database.db.updateTable('vacancy').set({ required_dutch_level: 'A0' }).where('id', '=', id).execute();
+    expect((await session.get(`/werkgever/vacatures/${id}`)).body).toMatch(
+      /<option value="A0" selected="">A0: nog geen Nederlands<\/option>/,
+    );
+    expect((await session.post(`/werkgever/vacatures/${id}`, { ...fields, requiredDutchLevel: 'A0' })).statusCode).toBe(303);
+    expect(await level()).toBe('A0');
+
+    expect((await session.post(`/werkgever/vacatures/${id}`, { ...fields, requiredDutchLevel: '' })).statusCode).toBe(303);
+    expect(await level()).toBeNull();
+    expect((await app.server.inject({ method: 'GET', url: `/vacatures/${id}` })).body).not.toContain('Nederlands dat nodig is');
+  });
+
   it('refuse a vacancy for an organisation the user does not belong to', async () => {
     const session = await browser(world.employers.preferred.user);
     const before = await countRows();

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
+import { cefrLevels } from '#app/domain/candidates/rules.js';
 import type { EmployerDetails } from '#app/domain/employers/queries.js';
 import type { VacancyPresentation } from '#app/domain/vacancies/presenter.js';
 import { contractTypes, suitabilityFlags, supportOfferedOptions } from '#app/domain/vacancies/rules.js';
-import { builtinOccupations, builtinSkills, conceptLabel } from '#app/domain/taxonomy/builtin.js';
 import type { Vacancy } from '#app/db/schema.js';
 import { ChoiceGroup, SelectField, TextArea, TextField, type FormState, type Option } from '#app/ui/form.js';
 import { useFormatDate } from '#app/ui/dates.js';
 import { useT, type Translate } from '#app/ui/i18n.js';
 import { Heading } from '#app/ui/layout.js';
+import { ConceptPicker, type PickerData, type PickerSpec } from '../concept-picker.js';
 import { vacancyText } from './messages.js';
 
 type T = Translate<keyof (typeof vacancyText)['nl']>;
@@ -19,14 +20,24 @@ export const supportLabel = (t: T, option: string) =>
 export const suitabilityLabel = (t: T, flag: string) =>
   (suitabilityFlags as readonly string[]).includes(flag) ? t(`suitability_${flag}` as never) : flag;
 export const statusLabel = (t: T, status: string) => t(`status_${status}` as never);
+export const dutchLevelLabel = (t: T, level: string) =>
+  (cefrLevels as readonly string[]).includes(level) ? t(`dutch_${level}` as never) : level;
 
 export const contractOptions = (t: T): Option[] => contractTypes.map((value) => ({ value, label: contractLabel(t, value) }));
 export const supportOptions = (t: T): Option[] => supportOfferedOptions.map((value) => ({ value, label: supportLabel(t, value) }));
 export const suitabilityOptions = (t: T): Option[] => suitabilityFlags.map((value) => ({ value, label: suitabilityLabel(t, value) }));
+/**
+ * A1 to C2; "no Dutch yet" (A0) asks nothing, so the form offers "not needed" instead. A0 only
+ * appears when the vacancy already has it (set through the API), so that saving the form keeps it.
+ */
+export const dutchLevelOptions = (t: T, current?: unknown): Option[] =>
+  cefrLevels.filter((level) => level !== 'A0' || current === 'A0').map((value) => ({ value, label: dutchLevelLabel(t, value) }));
 
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'nl');
-export const occupationOptions: Option[] = builtinOccupations.map((o) => ({ value: o.uri, label: o.label })).sort(byLabel);
-const skillOptions: Option[] = builtinSkills.map((s) => ({ value: s.uri, label: s.label })).sort(byLabel);
+/** The occupation and the two skill lists are chosen from the taxonomy by searching, each with its own search field. */
+const occupationPicker: PickerSpec = { name: 'occupationUri', kind: 'occupation', searchName: 'zoekBeroep' };
+const requiredSkillsPicker: PickerSpec = { name: 'requiredSkills', kind: 'skill', searchName: 'zoekNodig' };
+const niceSkillsPicker: PickerSpec = { name: 'niceToHaveSkills', kind: 'skill', searchName: 'zoekMooi' };
+export const vacancyPickers: readonly PickerSpec[] = [occupationPicker, requiredSkillsPicker, niceSkillsPicker];
 
 /** The form's values of a stored vacancy. */
 export function vacancyFormValues(vacancy: Vacancy): FormState['values'] {
@@ -38,6 +49,7 @@ export function vacancyFormValues(vacancy: Vacancy): FormState['values'] {
     hoursPerWeek: String(vacancy.hours_per_week),
     contractType: vacancy.contract_type,
     occupationUri: vacancy.occupation_uri ?? '',
+    requiredDutchLevel: vacancy.required_dutch_level ?? '',
     requiredSkills: vacancy.required_skills,
     niceToHaveSkills: vacancy.nice_skills,
     supportOffered: vacancy.support_offered,
@@ -54,11 +66,13 @@ const formFields = [
   'hoursPerWeek',
   'contractType',
   'occupationUri',
+  'requiredDutchLevel',
   'requiredSkills',
   'niceToHaveSkills',
   'supportOffered',
   'suitability',
   'publishedUntil',
+  ...vacancyPickers.map((picker) => picker.searchName),
 ];
 
 /**
@@ -68,6 +82,7 @@ const formFields = [
 export function formInput(body: unknown): Record<string, unknown> {
   return {
     occupationUri: '',
+    requiredDutchLevel: '',
     requiredSkills: [],
     niceToHaveSkills: [],
     supportOffered: [],
@@ -88,27 +103,29 @@ export function submittedValues(body: unknown): FormState['values'] {
   return values;
 }
 
-/**
- * A long list of check boxes, folded away (a native `<details>`, no script needed); the summary
- * names what is chosen, and the list opens by itself when it holds an error.
- */
-function SkillPicker({ form, name, label }: { form: FormState; name: 'requiredSkills' | 'niceToHaveSkills'; label: string }) {
-  const t = useT(vacancyText);
-  const value = form.values[name];
-  const chosen = (Array.isArray(value) ? value : value ? [value] : []).map(conceptLabel);
-  return (
-    <details className="werkregie-card" open={name in form.errors}>
-      <summary>
-        {label} {chosen.length ? t('skillsChosen', { list: chosen.join(', ') }) : t('skillsNone')}
-      </summary>
-      <ChoiceGroup form={form} name={name} label={label} hint={t('skillsHint')} options={skillOptions} multiple optional />
-    </details>
-  );
+/** An error in one item of a list belongs to the list: the picker shows it and the summary links to it. */
+export function vacancyFormErrors(errors: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) result[key.replace(/\.\d+$/, '')] ??= message;
+  return result;
 }
 
 /** Every field of a vacancy, for the new and the edit page alike. */
-export function VacancyFields({ form, employers }: { form: FormState; employers?: readonly Pick<EmployerDetails, 'id' | 'name'>[] }) {
+export function VacancyFields({
+  form,
+  employers,
+  action,
+  concepts,
+}: {
+  form: FormState;
+  employers?: readonly Pick<EmployerDetails, 'id' | 'name'>[];
+  /** Where the form posts; the search buttons of the pickers post there too. */
+  action: string;
+  /** Labels of the chosen occupation and skills, and search matches (`loadPickerData` with `vacancyPickers`). */
+  concepts: PickerData;
+}) {
   const t = useT(vacancyText);
+  const picker = { form, action, data: concepts };
   return (
     <>
       {!employers ? null : employers.length > 1 ? (
@@ -126,17 +143,40 @@ export function VacancyFields({ form, employers }: { form: FormState; employers?
       <TextField form={form} name="postcode" label={t('fieldPostcode')} hint={t('postcodeHint')} autoComplete="postal-code" width="s" />
       <TextField form={form} name="hoursPerWeek" label={t('fieldHours')} hint={t('hoursHint')} inputMode="numeric" width="xs" />
       <SelectField form={form} name="contractType" label={t('fieldContract')} options={contractOptions(t)} />
+      <ConceptPicker
+        {...picker}
+        spec={occupationPicker}
+        legend={t('fieldOccupation')}
+        hint={t('occupationHint')}
+        searchLabel={t('occupationSearch')}
+        searchHint={t('occupationSearchHint')}
+        noneLabel={t('noOccupation')}
+      />
       <SelectField
         form={form}
-        name="occupationUri"
-        label={t('fieldOccupation')}
-        hint={t('occupationHint')}
-        options={occupationOptions}
-        emptyLabel={t('noOccupation')}
+        name="requiredDutchLevel"
+        label={t('fieldRequiredDutchLevel')}
+        hint={t('requiredDutchLevelHint')}
+        options={dutchLevelOptions(t, form.values.requiredDutchLevel)}
+        emptyLabel={t('noDutchLevel')}
         optional
       />
-      <SkillPicker form={form} name="requiredSkills" label={t('fieldRequiredSkills')} />
-      <SkillPicker form={form} name="niceToHaveSkills" label={t('fieldNiceToHaveSkills')} />
+      <ConceptPicker
+        {...picker}
+        spec={requiredSkillsPicker}
+        legend={t('fieldRequiredSkills')}
+        hint={t('skillsHint')}
+        searchLabel={t('requiredSkillsSearch')}
+        searchHint={t('skillSearchHint')}
+      />
+      <ConceptPicker
+        {...picker}
+        spec={niceSkillsPicker}
+        legend={t('fieldNiceToHaveSkills')}
+        hint={t('skillsHint')}
+        searchLabel={t('niceSkillsSearch')}
+        searchHint={t('skillSearchHint')}
+      />
       <ChoiceGroup form={form} name="supportOffered" label={t('fieldSupportOffered')} options={supportOptions(t)} multiple optional />
       <ChoiceGroup form={form} name="suitability" label={t('fieldSuitability')} options={suitabilityOptions(t)} multiple optional />
       <TextField form={form} name="publishedUntil" type="date" label={t('fieldPublishedUntil')} hint={t('publishedUntilHint')} width="m" />
@@ -200,6 +240,7 @@ export function VacancyDetails({ vacancy, hideEmployer }: { vacancy: VacancyPres
         <Row term={t('requiredSkills')}>
           <ConceptList items={vacancy.requiredSkills} empty={t('noSkills')} />
         </Row>
+        {vacancy.requiredDutchLevel ? <Row term={t('requiredDutchLevel')}>{dutchLevelLabel(t, vacancy.requiredDutchLevel)}</Row> : null}
         {vacancy.niceToHaveSkills.length > 0 ? (
           <Row term={t('niceToHaveSkills')}>
             <ConceptList items={vacancy.niceToHaveSkills} empty="" />

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { builtinOccupations } from '#app/domain/taxonomy/builtin.js';
+import { conceptLabels } from '#app/domain/taxonomy/queries.js';
 import { listOpenVacancies, readVacancy, type VacancyList } from '#app/domain/vacancies/queries.js';
 import type { VacancyPresentation } from '#app/domain/vacancies/presenter.js';
 import { checkHoursOrder, vacancyFilterFields } from '#app/domain/vacancies/rules.js';
-import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState } from '#app/ui/form.js';
+import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState, type Option } from '#app/ui/form.js';
 import { useFormatDate } from '#app/ui/dates.js';
 import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Notice, Pagination, Paragraph } from '#app/ui/layout.js';
@@ -14,7 +16,7 @@ import { sendPage } from '../../plugins/render.js';
 import { listHref, pageNumber } from '../../query-params.js';
 import { parseInput } from '../../validation.js';
 import { vacancyText } from './messages.js';
-import { contractLabel, contractOptions, occupationOptions, supportOptions, VacancyDetails } from './parts.js';
+import { contractLabel, contractOptions, supportOptions, VacancyDetails } from './parts.js';
 
 export const publicListPath = '/vacatures';
 const pageSize = 20;
@@ -71,7 +73,22 @@ function VacancyCard({ vacancy }: { vacancy: VacancyPresentation }) {
   );
 }
 
-function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | null }) {
+/**
+ * The filter offers the built-in occupations (the common entry-level ones), sorted; an occupation from
+ * an ESCO import that is in the address (a link, or the API's occupationUri) is added with its label.
+ */
+const builtinOccupationOptions: Option[] = builtinOccupations
+  .map((o) => ({ value: o.uri, label: o.label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+
+async function occupationOptions(db: AppDeps['db'], chosen: unknown): Promise<Option[]> {
+  if (typeof chosen !== 'string' || chosen === '' || builtinOccupationOptions.some((o) => o.value === chosen))
+    return builtinOccupationOptions;
+  const label = (await conceptLabels(db, [chosen])).get(chosen);
+  return label ? [{ value: chosen, label }, ...builtinOccupationOptions] : builtinOccupationOptions;
+}
+
+function VacancyListPage({ form, list, occupations }: { form: FormState; list: VacancyList | null; occupations: Option[] }) {
   const t = useT(vacancyText);
   const hasErrors = Object.keys(form.errors).length > 0;
   return (
@@ -92,14 +109,7 @@ function VacancyListPage({ form, list }: { form: FormState; list: VacancyList | 
             emptyLabel={t('filterAny')}
             optional
           />
-          <SelectField
-            form={form}
-            name="beroep"
-            label={t('filterOccupation')}
-            options={occupationOptions}
-            emptyLabel={t('filterAny')}
-            optional
-          />
+          <SelectField form={form} name="beroep" label={t('filterOccupation')} options={occupations} emptyLabel={t('filterAny')} optional />
           <ChoiceGroup
             form={form}
             name="openHiring"
@@ -176,10 +186,11 @@ function VacancyPage({ vacancy, managed }: { vacancy: VacancyPresentation; manag
 export function registerPublicVacancyPages(app: FastifyInstance, { db }: AppDeps): void {
   app.get(publicListPath, async (request, reply) => {
     const { form, parsed } = readFilters((request.query ?? {}) as Record<string, unknown>);
-    if (!parsed.ok) return sendPage(request, reply, <VacancyListPage form={form} list={null} />, 400);
+    const occupations = await occupationOptions(db, form.values.beroep);
+    if (!parsed.ok) return sendPage(request, reply, <VacancyListPage form={form} list={null} occupations={occupations} />, 400);
     const { page, ...filters } = parsed.value;
     const list = await listOpenVacancies(db, filters, { page, pageSize });
-    return sendPage(request, reply, <VacancyListPage form={form} list={list} />);
+    return sendPage(request, reply, <VacancyListPage form={form} list={list} occupations={occupations} />);
   });
 
   app.get(`${publicListPath}/:id`, async (request, reply) => {
