@@ -89,6 +89,7 @@ const english: Record<string, string> = {
   'Kies een wachtwoord van hoogstens 128 tekens.': 'Choose a password of at most 128 characters.',
   'Herhaal het wachtwoord.': 'Repeat the password.',
   'De twee wachtwoorden zijn niet hetzelfde.': 'The two passwords are not the same.',
+  'Vul een aantal kilometers in tussen 1 en 500.': 'Enter a number of kilometres between 1 and 500.',
 };
 
 export function translateError(message: string, locale: Locale): string {

@@ -5,5 +5,10 @@ export async function placesOf(db: Db, pc4s: Iterable<string>): Promise<Map<stri
   const unique = [...new Set(pc4s)].filter((pc4) => /^\d{4}$/.test(pc4));
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('postcode_area').select(['pc4', 'place', 'municipality']).where('pc4', 'in', unique).execute();
-  return new Map(rows.map((row) => [row.pc4, row.place ?? row.municipality]));
+  return new Map(
+    rows.flatMap((row) => {
+      const name = row.place ?? row.municipality;
+      return name ? [[row.pc4, name] as const] : [];
+    }),
+  );
 }

@@ -27,32 +27,43 @@ export async function weightsInForce(db: Db, instantieId: string): Promise<Weigh
     .orderBy('version', 'desc')
     .executeTakeFirst();
   const parsed = row ? weightsSchema.safeParse(row.weights) : null;
-  return parsed?.success ? { version: `${instantieId}-v${row!.version}`, weights: parsed.data } : { version: 'standaard', weights: defaultWeights };
+  return parsed?.success
+    ? { version: `${instantieId}-v${row!.version}`, weights: parsed.data }
+    : { version: 'standaard', weights: defaultWeights };
 }
 
 /** ISCO unit groups of occupations: the imported taxonomy where present, else the built-in list. */
 async function iscoLookup(db: Db, uris: readonly string[]): Promise<IscoLookup> {
   const unique = [...new Set(uris)];
-  const rows = unique.length
-    ? await db.selectFrom('esco_concept').select(['uri', 'isco_group']).where('uri', 'in', unique).execute()
-    : [];
+  const rows = unique.length ? await db.selectFrom('esco_concept').select(['uri', 'isco_group']).where('uri', 'in', unique).execute() : [];
   const groups = new Map(rows.map((row) => [row.uri, row.isco_group]));
   return (uri) => groups.get(uri) ?? occupationByUri(uri)?.iscoGroup ?? null;
 }
 
 const distanceKmSql = (latitude: number, longitude: number) =>
-  sql<number | null>`earth_distance(ll_to_earth(postcode_area.latitude, postcode_area.longitude), ll_to_earth(${latitude}, ${longitude})) / 1000`;
+  sql<
+    number | null
+  >`earth_distance(ll_to_earth(postcode_area.latitude, postcode_area.longitude), ll_to_earth(${latitude}, ${longitude})) / 1000`;
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
   return (
-    (await db.selectFrom('postcode_area').select(['latitude', 'longitude']).where('pc4', '=', postcode.slice(0, 4)).executeTakeFirst()) ?? null
+    (await db.selectFrom('postcode_area').select(['latitude', 'longitude']).where('pc4', '=', postcode.slice(0, 4)).executeTakeFirst()) ??
+    null
   );
 }
 
 async function recordShownList(
   db: Db,
-  entry: { actor: Actor; role: string; direction: 'vacancies_for_candidate' | 'candidates_for_vacancy'; subjectId: string; query: object; version: string; ids: string[] },
+  entry: {
+    actor: Actor;
+    role: string;
+    direction: 'vacancies_for_candidate' | 'candidates_for_vacancy';
+    subjectId: string;
+    query: object;
+    version: string;
+    ids: string[];
+  },
 ): Promise<void> {
   const keep = new Date();
   keep.setMonth(keep.getMonth() + matchLogRetentionMonths);
@@ -71,7 +82,14 @@ async function recordShownList(
     .execute();
 }
 
-export type VacancyFilters = { maxKm?: number; minHours?: number; maxHours?: number; occupationUri?: string; supportOffered?: string[]; openHiring?: boolean };
+export type VacancyFilters = {
+  maxKm?: number;
+  minHours?: number;
+  maxHours?: number;
+  occupationUri?: string;
+  supportOffered?: string[];
+  openHiring?: boolean;
+};
 export type RankedVacancy = { vacancy: Vacancy & { employer_name: string }; score: Score; distanceKm: number | null };
 export type RankedList<T> = { items: T[]; total: number; page: number; pageSize: number; weightsVersion: string };
 
@@ -102,7 +120,9 @@ export async function vacanciesForCandidate(
     .where('vacancy.status', '=', 'open')
     .where('vacancy.published_until', '>=', todayIso());
   const shares = [
-    candidate.wished_occupations.length ? sql<boolean>`vacancy.occupation_uri = any(${sql.val(candidate.wished_occupations)}::text[])` : null,
+    candidate.wished_occupations.length
+      ? sql<boolean>`vacancy.occupation_uri = any(${sql.val(candidate.wished_occupations)}::text[])`
+      : null,
     candidate.skills.length ? sql<boolean>`vacancy.required_skills && ${sql.val(candidate.skills)}::text[]` : null,
     candidate.skills.length ? sql<boolean>`vacancy.nice_skills && ${sql.val(candidate.skills)}::text[]` : null,
   ].filter((condition) => condition !== null);
@@ -111,14 +131,18 @@ export async function vacanciesForCandidate(
   if (filters.minHours !== undefined) query = query.where('vacancy.hours_per_week', '>=', filters.minHours);
   if (filters.maxHours !== undefined) query = query.where('vacancy.hours_per_week', '<=', filters.maxHours);
   if (filters.occupationUri) query = query.where('vacancy.occupation_uri', '=', filters.occupationUri);
-  if (filters.supportOffered?.length) query = query.where(sql<boolean>`vacancy.support_offered @> ${sql.val(filters.supportOffered)}::text[]`);
+  if (filters.supportOffered?.length)
+    query = query.where(sql<boolean>`vacancy.support_offered @> ${sql.val(filters.supportOffered)}::text[]`);
   if (filters.openHiring) query = query.where(sql<boolean>`'open_hiring' = any(vacancy.suitability)`);
   const rows = (await query.orderBy('vacancy.created_at', 'desc').limit(scoringWindow).execute()) as (Vacancy & {
     employer_name: string;
     distance_km: number | null;
   })[];
 
-  const iscoOf = await iscoLookup(db, [...candidate.wished_occupations, ...rows.flatMap((row) => (row.occupation_uri ? [row.occupation_uri] : []))]);
+  const iscoOf = await iscoLookup(db, [
+    ...candidate.wished_occupations,
+    ...rows.flatMap((row) => (row.occupation_uri ? [row.occupation_uri] : [])),
+  ]);
   const matchCandidate = matchCandidateFrom(candidate, iscoOf, new Date());
   const ranked = rows
     .map(({ distance_km, ...vacancy }) => ({
@@ -126,7 +150,12 @@ export async function vacanciesForCandidate(
       distanceKm: distance_km === null ? null : Number(distance_km),
       score: scoreMatch(matchCandidate, matchVacancyFrom(vacancy, iscoOf), distance_km === null ? null : Number(distance_km), weights),
     }))
-    .sort((a, b) => b.score.total - a.score.total || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.vacancy.id.localeCompare(b.vacancy.id));
+    .sort(
+      (a, b) =>
+        b.score.total - a.score.total ||
+        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
+        a.vacancy.id.localeCompare(b.vacancy.id),
+    );
   const items = ranked.slice((options.page - 1) * options.pageSize, options.page * options.pageSize);
   await recordShownList(db, {
     actor,
@@ -190,7 +219,8 @@ export async function candidatesForVacancy(
     vacancy.required_skills.length ? sql<boolean>`candidate.skills && ${sql.val(vacancy.required_skills)}::text[]` : null,
     vacancy.nice_skills.length ? sql<boolean>`candidate.skills && ${sql.val(vacancy.nice_skills)}::text[]` : null,
   ].filter((condition) => condition !== null);
-  const here = vacancy.latitude !== null && vacancy.longitude !== null ? { latitude: vacancy.latitude, longitude: vacancy.longitude } : null;
+  const here =
+    vacancy.latitude !== null && vacancy.longitude !== null ? { latitude: vacancy.latitude, longitude: vacancy.longitude } : null;
   let query = scoped
     .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(candidate.postcode, 4)`))
     .selectAll('candidate')
@@ -202,7 +232,10 @@ export async function candidatesForVacancy(
 
   const decisions = await decideAccessFor(db, actor, rows);
   const distanceOf = new Map(rows.map((row) => [row.id, row.distance_km === null ? null : Number(row.distance_km)]));
-  const iscoOf = await iscoLookup(db, [...(vacancy.occupation_uri ? [vacancy.occupation_uri] : []), ...rows.flatMap((row) => row.wished_occupations)]);
+  const iscoOf = await iscoLookup(db, [
+    ...(vacancy.occupation_uri ? [vacancy.occupation_uri] : []),
+    ...rows.flatMap((row) => row.wished_occupations),
+  ]);
   const matchVacancy = matchVacancyFrom(vacancy, iscoOf);
   const { version, weights } = await weightsInForce(db, rows[0]?.instantie_id ?? '');
   const now = new Date();
@@ -211,7 +244,12 @@ export async function candidatesForVacancy(
       const seesLocation = access.groups.includes('locatie');
       const distanceKm = seesLocation ? (distanceOf.get(candidate.id) ?? null) : null;
       const visible = maskToGroups(matchCandidateFrom(candidate, iscoOf, now), access.groups);
-      return { id: candidate.id, expired: visible.availabilityExpired === true, distanceKm, score: scoreMatch(visible, matchVacancy, distanceKm, weights) };
+      return {
+        id: candidate.id,
+        expired: visible.availabilityExpired === true,
+        distanceKm,
+        score: scoreMatch(visible, matchVacancy, distanceKm, weights),
+      };
     })
     .sort((a, b) => Number(a.expired) - Number(b.expired) || b.score.total - a.score.total || a.id.localeCompare(b.id));
   const page = ranked.slice((options.page - 1) * options.pageSize, options.page * options.pageSize);

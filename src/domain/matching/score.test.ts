@@ -47,10 +47,12 @@ const weights: fc.Arbitrary<Weights> = fc.record({
 
 describe('the match score', () => {
   it('is a whole number from 0 to 100', () => {
-    fc.assert(fc.property(candidate, vacancy, distance, weights, (c, v, d, w) => {
-      const { total } = scoreMatch(c, v, d, w);
-      return Number.isInteger(total) && total >= 0 && total <= 100;
-    }));
+    fc.assert(
+      fc.property(candidate, vacancy, distance, weights, (c, v, d, w) => {
+        const { total } = scoreMatch(c, v, d, w);
+        return Number.isInteger(total) && total >= 0 && total <= 100;
+      }),
+    );
   });
 
   it('never goes down when the candidate covers one more required skill', () => {
@@ -66,21 +68,37 @@ describe('the match score', () => {
 
   it('never goes up with a greater distance', () => {
     fc.assert(
-      fc.property(candidate, vacancy, fc.double({ min: 0, max: 150, noNaN: true }), fc.double({ min: 0, max: 150, noNaN: true }), weights, (c, v, a, b, w) => {
-        const [near, far] = a <= b ? [a, b] : [b, a];
-        return scoreMatch(c, v, far, w).total <= scoreMatch(c, v, near, w).total;
-      }),
+      fc.property(
+        candidate,
+        vacancy,
+        fc.double({ min: 0, max: 150, noNaN: true }),
+        fc.double({ min: 0, max: 150, noNaN: true }),
+        weights,
+        (c, v, a, b, w) => {
+          const [near, far] = a <= b ? [a, b] : [b, a];
+          return scoreMatch(c, v, far, w).total <= scoreMatch(c, v, near, w).total;
+        },
+      ),
     );
-    fc.assert(fc.property(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), fc.integer({ min: 0, max: 200 }), (a, b, r) => {
-      const [near, far] = a <= b ? [a, b] : [b, a];
-      return distanceValue(far, r) <= distanceValue(near, r);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.integer({ min: 0, max: 200 }),
+        (a, b, r) => {
+          const [near, far] = a <= b ? [a, b] : [b, a];
+          return distanceValue(far, r) <= distanceValue(near, r);
+        },
+      ),
+    );
   });
 
   it('does not move with support needs: needing support never pushes anyone down', () => {
-    fc.assert(fc.property(candidate, vacancy, distance, weights, subset(supportNeedOptions), (c, v, d, w, needs) => {
-      return scoreMatch({ ...c, supportNeeds: needs }, v, d, w).total === scoreMatch({ ...c, supportNeeds: [] }, v, d, w).total;
-    }));
+    fc.assert(
+      fc.property(candidate, vacancy, distance, weights, subset(supportNeedOptions), (c, v, d, w, needs) => {
+        return scoreMatch({ ...c, supportNeeds: needs }, v, d, w).total === scoreMatch({ ...c, supportNeeds: [] }, v, d, w).total;
+      }),
+    );
   });
 
   it('does not move with age, gender, origin, health or target-group status of the candidate row', () => {
@@ -122,7 +140,10 @@ describe('the match score', () => {
     const protectedFacts = fc.record({
       first_name: fc.constantFrom('Fatima', 'Jan', 'Mohammed', 'Anna', 'Chen'),
       last_name: fc.constantFrom('Bakker', 'El Amrani', 'de Vries', 'Nguyen', 'Yılmaz'),
-      languages: fc.array(fc.record({ language: fc.constantFrom('Arabisch', 'Turks', 'Pools', 'Tigrinya', 'Engels'), level: fc.constantFrom(...cefrLevels) }), { maxLength: 3 }),
+      languages: fc.array(
+        fc.record({ language: fc.constantFrom('Arabisch', 'Turks', 'Pools', 'Tigrinya', 'Engels'), level: fc.constantFrom(...cefrLevels) }),
+        { maxLength: 3 },
+      ),
       support_needs: subset(supportNeedOptions).map((s) => [...s]),
       participation_step: fc.option(fc.integer({ min: 1, max: 6 })),
       target_groups: subset(targetGroupOptions).map((s) => [...s]),

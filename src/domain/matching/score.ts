@@ -32,11 +32,25 @@ export type MatchVacancy = {
   supportOffered: readonly string[];
 };
 
-export const partNames = ['beroep', 'vaardigheden', 'extraVaardigheden', 'afstand', 'uren', 'taal', 'beschikbaarheid', 'ondersteuning'] as const;
+export const partNames = [
+  'beroep',
+  'vaardigheden',
+  'extraVaardigheden',
+  'afstand',
+  'uren',
+  'taal',
+  'beschikbaarheid',
+  'ondersteuning',
+] as const;
 export type PartName = (typeof partNames)[number];
 
 /** One part: its value 0–1 (null when it does not apply or is unknown) and the facts to explain it. */
-export type ScorePart = { name: PartName; value: number | null; weight: number; facts: Record<string, string | number | boolean | string[]> };
+export type ScorePart = {
+  name: PartName;
+  value: number | null;
+  weight: number;
+  facts: Record<string, string | number | boolean | string[]>;
+};
 export type Score = { total: number; parts: ScorePart[] };
 
 export const weightsSchema = z.object({
@@ -51,21 +65,33 @@ export const weightsSchema = z.object({
 export type Weights = z.infer<typeof weightsSchema>;
 
 /** Version 0 is the built-in default; an instantie's own versions start at 1 (table match_weights). */
-export const defaultWeights: Weights = { beroep: 30, vaardigheden: 25, extraVaardigheden: 10, afstand: 15, uren: 10, taal: 5, beschikbaarheid: 5 };
+export const defaultWeights: Weights = {
+  beroep: 30,
+  vaardigheden: 25,
+  extraVaardigheden: 10,
+  afstand: 15,
+  uren: 10,
+  taal: 5,
+  beschikbaarheid: 5,
+};
 
 const overlap = (have: readonly string[], want: readonly string[]) => want.filter((item) => have.includes(item));
 
 function occupationPart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'value' | 'facts'> {
   if (!v.occupationUri || c.wishedOccupations === null) return { value: null, facts: {} };
   if (c.wishedOccupations.includes(v.occupationUri)) return { value: 1, facts: { fit: 'exact', occupation: v.occupationUri } };
-  if (v.iscoGroup && c.wishedIscoGroups?.includes(v.iscoGroup)) return { value: 0.6, facts: { fit: 'iscoGroup', occupation: v.occupationUri } };
+  if (v.iscoGroup && c.wishedIscoGroups?.includes(v.iscoGroup))
+    return { value: 0.6, facts: { fit: 'iscoGroup', occupation: v.occupationUri } };
   return { value: 0, facts: { fit: 'none', occupation: v.occupationUri } };
 }
 
 function skillPart(have: readonly string[] | null, wanted: readonly string[]): Pick<ScorePart, 'value' | 'facts'> {
   if (wanted.length === 0 || have === null) return { value: null, facts: {} };
   const covered = overlap(have, wanted);
-  return { value: covered.length / wanted.length, facts: { covered: covered.length, wanted: wanted.length, missing: wanted.filter((s) => !covered.includes(s)) } };
+  return {
+    value: covered.length / wanted.length,
+    facts: { covered: covered.length, wanted: wanted.length, missing: wanted.filter((s) => !covered.includes(s)) },
+  };
 }
 
 /**
@@ -81,7 +107,10 @@ export function distanceValue(distanceKm: number, radiusKm: number): number {
 function distancePart(c: MatchCandidate, distanceKm: number | null): Pick<ScorePart, 'value' | 'facts'> {
   if (distanceKm === null || c.travelRadiusKm === null) return { value: null, facts: {} };
   const km = Math.round(distanceKm);
-  return { value: distanceValue(distanceKm, c.travelRadiusKm), facts: { km, radiusKm: c.travelRadiusKm, within: distanceKm <= c.travelRadiusKm } };
+  return {
+    value: distanceValue(distanceKm, c.travelRadiusKm),
+    facts: { km, radiusKm: c.travelRadiusKm, within: distanceKm <= c.travelRadiusKm },
+  };
 }
 
 function hoursPart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'value' | 'facts'> {
@@ -102,7 +131,10 @@ function languagePart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'valu
 function availabilityPart(c: MatchCandidate): Pick<ScorePart, 'value' | 'facts'> {
   if (c.availability === null) return { value: null, facts: {} };
   if (c.availabilityExpired) return { value: 0, facts: { status: c.availability, expired: true } };
-  return { value: c.availability === 'beschikbaar' ? 1 : c.availability === 'binnenkort' ? 0.5 : 0, facts: { status: c.availability, expired: false } };
+  return {
+    value: c.availability === 'beschikbaar' ? 1 : c.availability === 'binnenkort' ? 0.5 : 0,
+    facts: { status: c.availability, expired: false },
+  };
 }
 
 function supportPart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'value' | 'facts'> {

@@ -7,6 +7,7 @@ import { registerConsultantPages } from './consulent/index.js';
 import { registerHomePages } from './home.js';
 import { registerCandidatePages } from './kandidaat/index.js';
 import { registerMatchingInfoPages } from './matching/info.js';
+import { registerMatchingPages } from './matching/lists.js';
 import { registerPasswordPages } from './password.js';
 import { registerVacancyPages } from './vacatures/index.js';
 import { registerEmployerPages } from './werkgever/organisation.js';
@@ -23,4 +24,5 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   registerEmployerPages(app, deps);
   registerVacancyPages(app, deps);
   registerMatchingInfoPages(app, deps);
+  registerMatchingPages(app, deps);
 }

@@ -24,6 +24,8 @@ import { sendPage } from '../../plugins/render.js';
 import { profileText } from '../profile/messages.js';
 import { CandidateLoginBlock, LoginProblemNotice } from '../password.js';
 import { ProfileSections, SavedNotice } from '../profile/summary.js';
+import { matchListText } from '../matching/list-messages.js';
+import { consultantVacanciesPath } from '../matching/paths.js';
 import { consultant } from './messages.js';
 import { AvailabilityText, candidatePath, fullName, useCodeLabel } from './parts.js';
 
@@ -183,6 +185,7 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
 
 function CandidatePage({ read, consentSince, weeks, accessLog, history, names, notices }: PageData) {
   const t = useT(consultant);
+  const m = useT(matchListText);
   const name = fullName(read.view);
   return (
     <Layout title={name}>
@@ -200,6 +203,11 @@ function CandidatePage({ read, consentSince, weeks, accessLog, history, names, n
         {t('colPseudonym')}: {read.view.pseudonym}
       </Paragraph>
       <Paragraph>{t('candidateIntro')}</Paragraph>
+      <Paragraph>
+        <a className="utrecht-link" href={consultantVacanciesPath(read.view.id)}>
+          {m('linkCandidateVacancies')}
+        </a>
+      </Paragraph>
       <AvailabilityBlock read={read} weeks={weeks} />
       <ConsentAndVisibility read={read} consentSince={consentSince} />
       <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />

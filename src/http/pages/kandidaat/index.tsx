@@ -17,6 +17,8 @@ import { profileText } from '../profile/messages.js';
 import { registerProfileRoutes, type ResolveCandidate } from '../profile/register-profile-routes.js';
 import { codeLabel, profileCompleteness, ProfileSections, SavedNotice } from '../profile/summary.js';
 import { employerCategories } from '../profile/visibility-page.js';
+import { matchListText } from '../matching/list-messages.js';
+import { forYouPath } from '../matching/paths.js';
 import { candidateText } from './messages.js';
 
 const base = '/kandidaat';
@@ -46,6 +48,7 @@ function OverviewPage({
 }) {
   const t = useT(candidateText);
   const p = useT(profileText);
+  const m = useT(matchListText);
   const locale = useLocale();
   const { percent, missing } = profileCompleteness(candidate);
   const expires = formatDate(candidate.availability_expires_at, locale);
@@ -83,6 +86,15 @@ function OverviewPage({
             </a>
           </div>
         </Form>
+      </section>
+
+      <section className="werkregie-card">
+        <Heading level={2}>{m('linkForYou')}</Heading>
+        <Paragraph>
+          <a className="utrecht-link" href={forYouPath}>
+            {m('linkForYouText')}
+          </a>
+        </Paragraph>
       </section>
 
       <section className="werkregie-card">

@@ -90,7 +90,8 @@ export const matchListText = defineMessages({
     consultantVacanciesTitle: 'Vacancies for this candidate',
     consultantVacanciesIntro: "This is work that fits this candidate's profile. The work that fits best is at the top.",
     consultantAdvice: 'This list is advice. You decide together with the candidate.',
-    consultantVacanciesEmpty: 'We cannot find work that fits this profile now. Add to the profile, for example the occupation and the skills.',
+    consultantVacanciesEmpty:
+      'We cannot find work that fits this profile now. Add to the profile, for example the occupation and the skills.',
     backToCandidate: 'Back to the candidate',
 
     filterTitle: 'Choose what you are looking for',

@@ -38,6 +38,8 @@ import {
   VacancyDetails,
   VacancyFields,
 } from './parts.js';
+import { matchListText } from '../matching/list-messages.js';
+import { employerCandidatesPath } from '../matching/paths.js';
 import { publicListPath } from './public.js';
 
 export const myVacanciesPath = '/werkgever/vacatures';
@@ -125,6 +127,7 @@ function EditVacancyPage({
   concepts: PickerData;
 }) {
   const t = useT(vacancyText);
+  const m = useT(matchListText);
   const today = todayIso();
   const editable = isEditable(vacancy.status);
   const listed = isPubliclyListed({ status: vacancy.status, publishedUntil: vacancy.published_until }, today);
@@ -160,6 +163,11 @@ function EditVacancyPage({
           </a>
         </p>
       ) : null}
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={employerCandidatesPath(vacancy.id)}>
+          {m('linkEmployerCandidates')}
+        </a>
+      </p>
 
       {vacancy.status === 'concept' ? (
         <Section id="publiceren" title={t('publishTitle')} card>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { hasRole } from '#app/domain/accounts/actor.js';
 import { builtinOccupations } from '#app/domain/taxonomy/builtin.js';
 import { conceptLabels } from '#app/domain/taxonomy/queries.js';
 import { listOpenVacancies, readVacancy, type VacancyList } from '#app/domain/vacancies/queries.js';
@@ -15,6 +16,8 @@ import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { listHref, pageNumber } from '../../query-params.js';
 import { parseInput } from '../../validation.js';
+import { matchListText } from '../matching/list-messages.js';
+import { consultantCandidatesPath } from '../matching/paths.js';
 import { vacancyText } from './messages.js';
 import { contractLabel, contractOptions, supportOptions, VacancyDetails } from './parts.js';
 
@@ -155,8 +158,9 @@ function VacancyListPage({ form, list, occupations }: { form: FormState; list: V
   );
 }
 
-function VacancyPage({ vacancy, managed }: { vacancy: VacancyPresentation; managed: boolean }) {
+function VacancyPage({ vacancy, managed, consultant }: { vacancy: VacancyPresentation; managed: boolean; consultant: boolean }) {
   const t = useT(vacancyText);
+  const m = useT(matchListText);
   return (
     <Layout title={vacancy.title}>
       <p className="utrecht-paragraph">
@@ -167,6 +171,13 @@ function VacancyPage({ vacancy, managed }: { vacancy: VacancyPresentation; manag
       <Heading>{vacancy.title}</Heading>
       {!vacancy.publiclyListed ? <Notice type="warning">{t('notListedNotice')}</Notice> : null}
       <VacancyDetails vacancy={vacancy} />
+      {consultant ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={consultantCandidatesPath(vacancy.id)}>
+            {m('linkConsultantCandidates')}
+          </a>
+        </p>
+      ) : null}
       {managed ? (
         <p className="utrecht-paragraph">
           <a className="utrecht-link" href={`/werkgever/vacatures/${vacancy.id}`}>
@@ -196,6 +207,6 @@ export function registerPublicVacancyPages(app: FastifyInstance, { db }: AppDeps
   app.get(`${publicListPath}/:id`, async (request, reply) => {
     const read = await readVacancy(db, request.actor, (request.params as { id: string }).id);
     if (!read) return sendNotFound(request, reply);
-    return sendPage(request, reply, <VacancyPage vacancy={read.vacancy} managed={read.managed} />);
+    return sendPage(request, reply, <VacancyPage vacancy={read.vacancy} managed={read.managed} consultant={hasRole(request.actor, 'consulent')} />);
   });
 }
