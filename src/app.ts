@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { ensureBuiltinPostcodes } from './domain/geo/builtin.js';
+import { purgeExpiredMatchLog } from './domain/matching/queries.js';
 import { ensureBuiltinTaxonomy } from './domain/taxonomy/queries.js';
 import { buildServer } from './http/server.js';
 
@@ -35,6 +36,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
     await migrate(database.db, auth);
     await ensureBuiltinTaxonomy(database.db);
     await ensureBuiltinPostcodes(database.db);
+    // Until scheduled jobs exist, expired records of shown lists are removed at every start.
+    await purgeExpiredMatchLog(database.db);
     const server = await buildServer(
       { db: database.db, auth },
       {

@@ -28,6 +28,8 @@ export const instantieSettingsSchema = z.object({
     .default({ ...defaultDailyProfileViews }),
   /** The beheerder is told when a user reaches this share of their daily limit. */
   flagAtFraction: z.number().gt(0).max(1).default(0.8),
+  /** In employers' rankings, candidates whose availability expired go last, or are left out. */
+  expiredProfiles: z.enum(['last', 'hidden']).default('last'),
 });
 
 export type InstantieSettings = z.infer<typeof instantieSettingsSchema>;

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { makeCandidate, makeWorld, type World } from '../../../test/support/fixtures.js';
 import { updateProfileSection } from '../candidates/commands.js';
 import { builtinOccupations, builtinSkills } from '../taxonomy/builtin.js';
-import { candidatesForVacancy, vacanciesForCandidate } from './queries.js';
+import { candidatesForVacancy, purgeExpiredMatchLog, vacanciesForCandidate } from './queries.js';
 
 const cleaner = builtinOccupations[0]!; // schoonmaker gebouwen, ISCO 9112
 const sameGroup = builtinOccupations.find((o) => o.iscoGroup === cleaner.iscoGroup && o.uri !== cleaner.uri)!;
@@ -164,5 +164,53 @@ describe('candidates for a vacancy', () => {
     if (typeof consultant === 'string') throw new Error(consultant);
     expect(consultant.items.map((item) => item.read.candidate.id)).toContain(ids.noConsent);
     expect(consultant.items[0]!.read.candidate.id).toBe(ids.best);
+  });
+});
+
+describe('accountability over time', () => {
+  it('removes records of shown lists after their retention period, and keeps the rest', async () => {
+    const db = app.database.db;
+    const before = await db.selectFrom('match_log').select('id').execute();
+    expect(before.length).toBeGreaterThan(0);
+    expect(await purgeExpiredMatchLog(db)).toBe(0);
+    const keep = await db.selectFrom('match_log').select('keep_until').executeTakeFirstOrThrow();
+    expect(await purgeExpiredMatchLog(db, '2099-01-01')).toBe(before.length);
+    expect(keep.keep_until > new Date().toISOString().slice(0, 10)).toBe(true);
+  });
+
+  it("leaves expired profiles out of employers' rankings where the instantie chose so, but not out of the consultant's", async () => {
+    const db = app.database.db;
+    await db
+      .updateTable('candidate')
+      .set({ availability_expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', ids.farAway!)
+      .execute();
+    const employerIds = async () => {
+      const result = await candidatesForVacancy(
+        db,
+        world.employers.preferred.user,
+        vacancyId,
+        { page: 1, pageSize: 20, scope: 'pool' },
+        'test',
+      );
+      if (typeof result === 'string') throw new Error(result);
+      return result.items.map((item) => item.read.candidate.id);
+    };
+    const ranked = await employerIds();
+    expect(ranked.at(-1)).toBe(ids.farAway);
+    await db
+      .updateTable('instantie')
+      .set({ settings: JSON.stringify({ expiredProfiles: 'hidden' }) })
+      .where('id', '=', 'rotterdam')
+      .execute();
+    expect(await employerIds()).not.toContain(ids.farAway);
+    const consultant = await candidatesForVacancy(db, world.consulent, vacancyId, { page: 1, pageSize: 20, scope: 'caseload' }, 'test');
+    if (typeof consultant === 'string') throw new Error(consultant);
+    expect(consultant.items.map((item) => item.read.candidate.id)).toContain(ids.farAway);
+    await db
+      .updateTable('instantie')
+      .set({ settings: JSON.stringify({}) })
+      .where('id', '=', 'rotterdam')
+      .execute();
   });
 });

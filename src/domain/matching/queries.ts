@@ -3,7 +3,8 @@ import type { Db } from '#app/db/connection.js';
 import type { Candidate, Vacancy } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { decideAccessFor, readCandidates, readCandidate, scopedCandidates, type CandidateRead } from '../candidates/queries.js';
-import type { FieldGroup } from '../candidates/rules.js';
+import { availabilityExpired, type FieldGroup } from '../candidates/rules.js';
+import { listInstanties } from '../instanties/queries.js';
 import { isUuid } from '../ids.js';
 import { occupationByUri } from '../taxonomy/builtin.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
@@ -15,6 +16,12 @@ import { defaultWeights, scoreMatch, weightsSchema, type MatchCandidate, type Sc
 export const matchLogRetentionMonths = 12;
 /** At most this many rows are scored per list; the prefilter keeps only rows that share work, skills or place. */
 const scoringWindow = 2000;
+
+/** Lists shown are kept for `matchLogRetentionMonths`; older rows go. Returns how many were removed. */
+export async function purgeExpiredMatchLog(db: Db, today = todayIso()): Promise<number> {
+  const result = await db.deleteFrom('match_log').where('keep_until', '<', today).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
 
 export type WeightsInForce = { version: string; weights: Weights };
 
@@ -230,17 +237,27 @@ export async function candidatesForVacancy(
     distance_km: number | null;
   })[];
 
-  const decisions = await decideAccessFor(db, actor, rows);
+  const hiding = new Set((await listInstanties(db)).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id));
+  const now = new Date();
+  const decisions = (await decideAccessFor(db, actor, rows)).filter(
+    // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
+    ({ candidate, access }) =>
+      access.role !== 'werkgever' || !hiding.has(candidate.instantie_id) || !availabilityExpired(candidate.availability_expires_at, now),
+  );
   const distanceOf = new Map(rows.map((row) => [row.id, row.distance_km === null ? null : Number(row.distance_km)]));
   const iscoOf = await iscoLookup(db, [
     ...(vacancy.occupation_uri ? [vacancy.occupation_uri] : []),
     ...rows.flatMap((row) => row.wished_occupations),
   ]);
   const matchVacancy = matchVacancyFrom(vacancy, iscoOf);
-  const { version, weights } = await weightsInForce(db, rows[0]?.instantie_id ?? '');
-  const now = new Date();
+  // Each candidate is scored with the weights of their own instantie.
+  const weightsOf = new Map<string, WeightsInForce>();
+  for (const instantieId of new Set(decisions.map(({ candidate }) => candidate.instantie_id))) {
+    weightsOf.set(instantieId, await weightsInForce(db, instantieId));
+  }
   const ranked = decisions
     .map(({ candidate, access }) => {
+      const { version, weights } = weightsOf.get(candidate.instantie_id)!;
       const seesLocation = access.groups.includes('locatie');
       const distanceKm = seesLocation ? (distanceOf.get(candidate.id) ?? null) : null;
       const visible = maskToGroups(matchCandidateFrom(candidate, iscoOf, now), access.groups);
@@ -248,6 +265,7 @@ export async function candidatesForVacancy(
         id: candidate.id,
         expired: visible.availabilityExpired === true,
         distanceKm,
+        version,
         score: scoreMatch(visible, matchVacancy, distanceKm, weights),
       };
     })
@@ -265,6 +283,7 @@ export async function candidatesForVacancy(
     const read = reads.get(item.id);
     return read ? [{ read, score: item.score, distanceKm: item.distanceKm }] : [];
   });
+  const version = [...new Set(page.map((item) => item.version))].sort().join(',') || 'standaard';
   await recordShownList(db, {
     actor,
     role: items[0]?.read.access.role ?? (options.scope === 'pool' ? 'werkgever' : 'consulent'),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Actor } from '#app/domain/accounts/actor.js';
 import { ownCandidateId } from '#app/domain/candidates/own-candidate.js';
+import { matchFilterSchema, toVacancyFilters } from '#app/domain/matching/filters.js';
 import { placesOf } from '#app/domain/matching/places.js';
 import {
   candidatesForVacancy,
@@ -9,14 +9,12 @@ import {
   type RankedCandidate,
   type RankedList,
   type RankedVacancy,
-  type VacancyFilters,
 } from '#app/domain/matching/queries.js';
 import type { Score } from '#app/domain/matching/score.js';
 import { secondsUntilNextDay } from '#app/domain/privacy/view-limit.js';
 import { builtinOccupations } from '#app/domain/taxonomy/builtin.js';
 import { conceptLabels } from '#app/domain/taxonomy/queries.js';
 import { readVacancy } from '#app/domain/vacancies/queries.js';
-import { checkHoursOrder, vacancyFilterFields } from '#app/domain/vacancies/rules.js';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState, type Option } from '#app/ui/form.js';
 import { countText, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
@@ -34,35 +32,6 @@ import { matchListText } from './list-messages.js';
 import { consultantCandidatesPath, consultantVacanciesPath, employerCandidatesPath, forYouPath } from './paths.js';
 
 export const matchPageSize = 10;
-
-const maxKmMessage = 'Vul een aantal kilometers in tussen 1 en 500.';
-/** The filters of a ranked vacancy list, for the pages and the API alike. */
-export const matchFilterFields = {
-  maxKm: z
-    .preprocess(
-      (v) => (v === '' || v === null ? undefined : v),
-      z.coerce.number({ error: maxKmMessage }).int(maxKmMessage).min(1, maxKmMessage).max(500, maxKmMessage).optional(),
-    )
-    .optional()
-    .describe('Hoogstens zoveel kilometer van de postcode van de kandidaat'),
-  hoursMin: vacancyFilterFields.hoursMin,
-  hoursMax: vacancyFilterFields.hoursMax,
-  occupationUri: vacancyFilterFields.occupationUri,
-  openHiring: vacancyFilterFields.openHiring,
-  supportOffered: vacancyFilterFields.supportOffered,
-};
-export const matchFilterSchema = z.object(matchFilterFields).superRefine(checkHoursOrder);
-
-export function toVacancyFilters(input: z.output<typeof matchFilterSchema>): VacancyFilters {
-  return {
-    ...(input.maxKm !== undefined ? { maxKm: input.maxKm } : {}),
-    ...(input.hoursMin !== undefined ? { minHours: input.hoursMin } : {}),
-    ...(input.hoursMax !== undefined ? { maxHours: input.hoursMax } : {}),
-    ...(input.occupationUri ? { occupationUri: input.occupationUri } : {}),
-    ...(input.supportOffered?.length ? { supportOffered: input.supportOffered } : {}),
-    ...(input.openHiring ? { openHiring: true } : {}),
-  };
-}
 
 /** Dutch names in the address bar; English names in the domain. */
 const paramNames = {
