@@ -1,11 +1,18 @@
 import type { AppDeps } from '../../deps.js';
 import { escoOperations } from './esco.js';
 import { candidateOperations } from './kandidaten.js';
+import { matchingOperations } from './matching.js';
 import type { Operation } from './registry.js';
 import { vacancyOperations } from './vacatures.js';
 import { employerOperations } from './werkgevers.js';
 
 /** Every operation of API v1, in the order of the document. */
 export function apiOperations(deps: AppDeps): Operation[] {
-  return [...candidateOperations(deps), ...vacancyOperations(deps), ...employerOperations(deps), ...escoOperations(deps)];
+  return [
+    ...candidateOperations(deps),
+    ...vacancyOperations(deps),
+    ...employerOperations(deps),
+    ...escoOperations(deps),
+    ...matchingOperations(deps),
+  ];
 }

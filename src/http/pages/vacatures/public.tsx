@@ -207,6 +207,10 @@ export function registerPublicVacancyPages(app: FastifyInstance, { db }: AppDeps
   app.get(`${publicListPath}/:id`, async (request, reply) => {
     const read = await readVacancy(db, request.actor, (request.params as { id: string }).id);
     if (!read) return sendNotFound(request, reply);
-    return sendPage(request, reply, <VacancyPage vacancy={read.vacancy} managed={read.managed} consultant={hasRole(request.actor, 'consulent')} />);
+    return sendPage(
+      request,
+      reply,
+      <VacancyPage vacancy={read.vacancy} managed={read.managed} consultant={hasRole(request.actor, 'consulent')} />,
+    );
   });
 }
