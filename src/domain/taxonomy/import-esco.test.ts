@@ -6,10 +6,11 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { builtinOccupations, builtinSkills } from './builtin.js';
 import { EscoImportError, escoReportLines, importEsco, type EscoFileReport, type EscoImportReport } from './import-esco.js';
 import { ensureBuiltinTaxonomy } from './queries.js';
+import { escoFixtureFolder } from '../../../test/support/esco-fixtures.js';
 
 const realFolder = resolve(process.cwd(), '../shared/data/esco');
 const hasRealFile = existsSync(join(realFolder, 'occupations_nl.csv'));
-const fixtures = resolve(import.meta.dirname, 'fixtures');
+const fixtures = escoFixtureFolder();
 
 const inspicient = 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34';
 const cleaner = 'http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec17397';

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { importEsco } from './import-esco.js';
 import { conceptLabels, findConcepts, searchConceptPage, searchConceptsInDb, unknownConcepts } from './queries.js';
+import { escoFixtureFolder } from '../../../test/support/esco-fixtures.js';
 
 const realFolder = resolve(process.cwd(), '../shared/data/esco');
-const fixtures = resolve(import.meta.dirname, 'fixtures');
+const fixtures = escoFixtureFolder();
 
 const inspicient = 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34';
 const warehouse = 'http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f';
