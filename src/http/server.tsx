@@ -5,7 +5,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { apiOperations } from './api/v1/index.js';
 import { sendProblem } from './api/v1/problem.js';
 import { apiPrefix, apiVersion, openApiDocument, registerOperations } from './api/v1/registry.js';
@@ -35,6 +35,13 @@ const assets: Record<string, { body: Buffer; type: string }> = {
   },
 };
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+  return false;
+}
+
 const isApi = (url: string) => url.startsWith(apiPrefix) || url.startsWith('/api/');
 
 /** The whole HTTP application: security, pages and the API, no listening. */
@@ -43,6 +50,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 256 * 1024,
     trustProxy: options.trustProxy.length ? options.trustProxy : false,
+    // A malformed or overlong address is answered before any hook runs: no page context, so plain words.
+    frameworkErrors: (_error, request, reply) =>
+      isApi(request.url)
+        ? sendProblem(reply as FastifyReply, 404, 'Dit adres bestaat niet.')
+        : (reply as FastifyReply).status(404).type('text/plain; charset=utf-8').send('Deze pagina bestaat niet. Ga naar de startpagina: /'),
   });
 
   await app.register(fastifyHelmet, {
@@ -71,6 +83,13 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies ?? false },
   });
   registerRequestContext(app, deps.db, deps.auth);
+
+  // PostgreSQL cannot store a NUL character; such input is refused up front instead of failing in a query.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!containsNul(request.query) && !containsNul(request.body) && !containsNul(request.params)) return;
+    if (isApi(request.url)) return sendProblem(reply, 400, 'De invoer bevat een teken dat niet is toegestaan.');
+    return sendPage(request, reply, <ErrorPage status={400} />, 400);
+  });
 
   // Every HTML form carries the CSRF token; the API is protected in its registry instead.
   app.addHook('preHandler', (request, reply, done) => {
