@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEsco } from '#app/domain/taxonomy/import-esco.js';
 import { expectAccessible, logIn, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 import { makeCandidate, makeWorld, type World } from '../support/fixtures.js';
+import { escoFixtureFolder } from '../support/esco-fixtures.js';
 
 let harness: BrowserHarness;
 let world: World;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   harness = await startBrowserHarness();
   world = await makeWorld(harness.app);
   // "inspiciënt" exists only in the imported ESCO fixtures, not in the built-in list.
-  await importEsco(harness.app.database.db, resolve(import.meta.dirname, '../../src/domain/taxonomy/fixtures'));
+  await importEsco(harness.app.database.db, escoFixtureFolder());
 });
 afterAll(async () => harness?.close());
 

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEsco } from '#app/domain/taxonomy/import-esco.js';
 import { todayIso } from '#app/domain/vacancies/rules.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { makeCandidate, makeWorld, type World } from '../../../test/support/fixtures.js';
 import { loginCookie, postForm } from '../../../test/support/session.js';
+import { escoFixtureFolder } from '../../../test/support/esco-fixtures.js';
 
 // Concepts that exist only in the imported fixtures, not in the built-in list.
 const inspicient = 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34';
@@ -37,7 +37,7 @@ const vacancyRows = async () => (await app.database.db.selectFrom('vacancy').sel
 beforeAll(async () => {
   app = await createTestApp();
   world = await makeWorld(app);
-  await importEsco(app.database.db, resolve(import.meta.dirname, '../../domain/taxonomy/fixtures'));
+  await importEsco(app.database.db, escoFixtureFolder());
 });
 afterAll(async () => app?.close());
 

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEsco } from '#app/domain/taxonomy/import-esco.js';
 import { todayIso } from '#app/domain/vacancies/rules.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { sessionHeaders } from '../../../../test/support/api.js';
 import { makeWorld, type World } from '../../../../test/support/fixtures.js';
+import { escoFixtureFolder } from '../../../../test/support/esco-fixtures.js';
 
 const inspicient = 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34';
 const pallets = 'http://data.europa.eu/esco/skill/f1a7e0c2-0000-4000-8000-000000000001';
@@ -27,7 +27,7 @@ async function get(url: string) {
 beforeAll(async () => {
   app = await createTestApp();
   world = await makeWorld(app);
-  await importEsco(app.database.db, resolve(import.meta.dirname, '../../../domain/taxonomy/fixtures'));
+  await importEsco(app.database.db, escoFixtureFolder());
 });
 afterAll(async () => app?.close());
 
