@@ -6,7 +6,8 @@ import { decideAccessFor, readCandidates, readCandidate, scopedCandidates, type 
 import { availabilityExpired, type FieldGroup } from '../candidates/rules.js';
 import { listInstanties } from '../instanties/queries.js';
 import { isUuid } from '../ids.js';
-import { occupationByUri } from '../taxonomy/builtin.js';
+import { coordinatesOf, distanceKmSql } from '../geo/distance.js';
+import { findConcepts } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
 import { matchCandidateFrom, matchVacancyFrom, type IscoLookup } from './inputs.js';
@@ -39,25 +40,20 @@ export async function weightsInForce(db: Db, instantieId: string): Promise<Weigh
     : { version: 'standaard', weights: defaultWeights };
 }
 
-/** ISCO unit groups of occupations: the imported taxonomy where present, else the built-in list. */
+/** ISCO unit groups of occupations, from the taxonomy (the built-in list is in it from start-up). */
 async function iscoLookup(db: Db, uris: readonly string[]): Promise<IscoLookup> {
-  const unique = [...new Set(uris)];
-  const rows = unique.length ? await db.selectFrom('esco_concept').select(['uri', 'isco_group']).where('uri', 'in', unique).execute() : [];
-  const groups = new Map(rows.map((row) => [row.uri, row.isco_group]));
-  return (uri) => groups.get(uri) ?? occupationByUri(uri)?.iscoGroup ?? null;
+  const concepts = await findConcepts(db, uris);
+  return (uri) => concepts.get(uri)?.iscoGroup ?? null;
 }
 
-const distanceKmSql = (latitude: number, longitude: number) =>
-  sql<
-    number | null
-  >`earth_distance(ll_to_earth(postcode_area.latitude, postcode_area.longitude), ll_to_earth(${latitude}, ${longitude})) / 1000`;
+/** Distance in km from a PC4 area row (joined as `postcode_area`) to a point. */
+const kmFrom = (point: { latitude: number; longitude: number }) =>
+  distanceKmSql({ latitude: 'postcode_area.latitude', longitude: 'postcode_area.longitude' }, point);
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
-  return (
-    (await db.selectFrom('postcode_area').select(['latitude', 'longitude']).where('pc4', '=', postcode.slice(0, 4)).executeTakeFirst()) ??
-    null
-  );
+  const pc4 = postcode.slice(0, 4);
+  return (await coordinatesOf(db, [pc4])).get(pc4) ?? null;
 }
 
 async function recordShownList(
@@ -123,7 +119,7 @@ export async function vacanciesForCandidate(
     .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
     .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(vacancy.postcode, 4)`))
     .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
-    .select(home ? distanceKmSql(home.latitude, home.longitude).as('distance_km') : sql<null>`null`.as('distance_km'))
+    .select(home ? kmFrom(home).as('distance_km') : sql<null>`null`.as('distance_km'))
     .where('vacancy.status', '=', 'open')
     .where('vacancy.published_until', '>=', todayIso());
   const shares = [
@@ -134,7 +130,7 @@ export async function vacanciesForCandidate(
     candidate.skills.length ? sql<boolean>`vacancy.nice_skills && ${sql.val(candidate.skills)}::text[]` : null,
   ].filter((condition) => condition !== null);
   if (shares.length) query = query.where(sql<boolean>`(${sql.join(shares, sql` or `)})`);
-  if (filters.maxKm !== undefined && home) query = query.where(distanceKmSql(home.latitude, home.longitude), '<=', filters.maxKm);
+  if (filters.maxKm !== undefined && home) query = query.where(kmFrom(home), '<=', filters.maxKm);
   if (filters.minHours !== undefined) query = query.where('vacancy.hours_per_week', '>=', filters.minHours);
   if (filters.maxHours !== undefined) query = query.where('vacancy.hours_per_week', '<=', filters.maxHours);
   if (filters.occupationUri) query = query.where('vacancy.occupation_uri', '=', filters.occupationUri);
@@ -231,7 +227,7 @@ export async function candidatesForVacancy(
   let query = scoped
     .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(candidate.postcode, 4)`))
     .selectAll('candidate')
-    .select(here ? distanceKmSql(here.latitude, here.longitude).as('distance_km') : sql<null>`null`.as('distance_km'));
+    .select(here ? kmFrom(here).as('distance_km') : sql<null>`null`.as('distance_km'));
   if (shares.length) query = query.where(sql<boolean>`(${sql.join(shares, sql` or `)})`);
   const rows = (await query.orderBy('candidate.availability_expires_at', 'desc').limit(scoringWindow).execute()) as (Candidate & {
     distance_km: number | null;
