@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FormState } from '#app/ui/form.js';
+import { parseInput, type Parsed } from './validation.js';
 
 /** A page number from the address bar (`?pagina=`): anything odd (missing, empty, text, 0, too large) means page 1. */
 export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -24,4 +26,32 @@ export function listHref(path: string, page: number, params: Record<string, stri
   if (page > 1) search.set('pagina', String(page));
   const query = search.toString();
   return query ? `${path}?${query}` : path;
+}
+
+/**
+ * A GET filter form read from the address bar: `paramNames` maps the Dutch query names to the
+ * schema's field names. Returns what the form shows (the values typed and the errors, keyed by
+ * query name) and the parsed filters.
+ */
+export function readFilterForm<S extends z.ZodType>(
+  query: Record<string, unknown>,
+  paramNames: Record<string, string>,
+  schema: S,
+  extra: Record<string, unknown> = {},
+): { form: FormState; parsed: Parsed<z.output<S>> } {
+  const values: FormState['values'] = {};
+  const input: Record<string, unknown> = { ...extra };
+  for (const [param, field] of Object.entries(paramNames)) {
+    const value = query[param];
+    if (typeof value === 'string' || Array.isArray(value)) {
+      values[param] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : value;
+      input[field] = value;
+    }
+  }
+  const parsed = parseInput(schema, input);
+  const paramOf = new Map(Object.entries(paramNames).map(([param, field]) => [field, param]));
+  const errors = parsed.ok
+    ? {}
+    : Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [paramOf.get(field) ?? field, message]));
+  return { form: { values, errors }, parsed };
 }

@@ -22,8 +22,7 @@ import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { listHref, pageNumber, pageParam } from '../../query-params.js';
-import { parseInput } from '../../validation.js';
+import { listHref, pageNumber, pageParam, readFilterForm } from '../../query-params.js';
 import { ViewLimitPage } from '../candidate-view/candidate-profile.js';
 import { supportOptions } from '../vacatures/parts.js';
 import { vacancyText } from '../vacatures/messages.js';
@@ -42,23 +41,9 @@ const paramNames = {
   hulp: 'supportOffered',
   openHiring: 'openHiring',
 } as const;
-const paramOf = Object.fromEntries(Object.entries(paramNames).map(([param, field]) => [field, param])) as Record<string, string>;
-
 function readFilters(query: Record<string, unknown>) {
-  const values: FormState['values'] = {};
-  const input: Record<string, unknown> = {};
-  for (const [param, field] of Object.entries(paramNames)) {
-    const value = query[param];
-    if (typeof value === 'string' || Array.isArray(value)) {
-      values[param] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : value;
-      input[field] = value;
-    }
-  }
-  const parsed = parseInput(matchFilterSchema, input);
-  const errors = parsed.ok
-    ? {}
-    : Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [paramOf[field] ?? field, message]));
-  return { form: { values, errors } satisfies FormState, filters: parsed.ok ? toVacancyFilters(parsed.value) : null };
+  const { form, parsed } = readFilterForm(query, paramNames, matchFilterSchema);
+  return { form, filters: parsed.ok ? toVacancyFilters(parsed.value) : null };
 }
 
 const builtinOccupationOptions: Option[] = builtinOccupations

@@ -14,8 +14,7 @@ import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { listHref, pageNumber } from '../../query-params.js';
-import { parseInput } from '../../validation.js';
+import { listHref, pageNumber, readFilterForm } from '../../query-params.js';
 import { matchListText } from '../matching/list-messages.js';
 import { consultantCandidatesPath } from '../matching/paths.js';
 import { vacancyText } from './messages.js';
@@ -34,26 +33,11 @@ const paramNames = {
   openHiring: 'openHiring',
   hulp: 'supportOffered',
 } as const;
-type ParamName = keyof typeof paramNames;
-const paramOf = Object.fromEntries(Object.entries(paramNames).map(([param, field]) => [field, param])) as Record<string, ParamName>;
 
 const filterSchema = z.object({ ...vacancyFilterFields, page: pageNumber }).superRefine(checkHoursOrder);
 
 function readFilters(query: Record<string, unknown>) {
-  const values: FormState['values'] = {};
-  const input: Record<string, unknown> = { page: query.pagina };
-  for (const [param, field] of Object.entries(paramNames)) {
-    const value = query[param];
-    if (typeof value === 'string' || Array.isArray(value)) {
-      values[param] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : value;
-      input[field] = value;
-    }
-  }
-  const parsed = parseInput(filterSchema, input);
-  const errors = parsed.ok
-    ? {}
-    : Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [paramOf[field] ?? field, message]));
-  return { form: { values, errors } satisfies FormState, parsed };
+  return readFilterForm(query, paramNames, filterSchema, { page: query.pagina });
 }
 
 function VacancyCard({ vacancy }: { vacancy: VacancyPresentation }) {
