@@ -7,11 +7,18 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { ensureBuiltinPostcodes } from './domain/geo/builtin.js';
-import { purgeExpiredMatchLog } from './domain/matching/queries.js';
 import { ensureBuiltinTaxonomy } from './domain/taxonomy/queries.js';
 import { buildServer } from './http/server.js';
+import { startJobs, type Jobs } from './jobs/boss.js';
 
-export type App = { server: FastifyInstance; database: DatabaseHandle; auth: Auth; close: () => Promise<void> };
+export type App = {
+  server: FastifyInstance;
+  database: DatabaseHandle;
+  auth: Auth;
+  /** The background jobs, when config.jobs started them. */
+  jobs: Jobs | null;
+  close: () => Promise<void>;
+};
 
 /** The embedded database keeps its secret beside the data, so sessions survive a restart. */
 function resolveSecret(config: Config): string {
@@ -27,19 +34,20 @@ function resolveSecret(config: Config): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Composition root: config → database → migrations → HTTP application. */
+/** Composition root: config → database → migrations → jobs → HTTP application. */
 export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<App> {
   const database = await openDatabase(config.database);
+  let jobs: Jobs | null = null;
   try {
     const secret = resolveSecret(config);
     const auth = createAuth(database.db, { secret, baseUrl: config.baseUrl });
     await migrate(database.db, auth);
     await ensureBuiltinTaxonomy(database.db);
     await ensureBuiltinPostcodes(database.db);
-    // Until scheduled jobs exist, expired records of shown lists are removed at every start.
-    await purgeExpiredMatchLog(database.db);
+    // Background jobs (src/jobs/definitions.ts) run on the migrated database; tests and one-off commands go without.
+    if (config.jobs) jobs = await startJobs(database, config);
     const server = await buildServer(
-      { db: database.db, auth },
+      { db: database.db, auth, config: { baseUrl: config.baseUrl, production: config.production } },
       {
         cookieSecret: secret,
         baseUrl: config.baseUrl,
@@ -53,12 +61,16 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
       server,
       database,
       auth,
+      jobs,
       close: async () => {
         await server.close();
+        // pg-boss first: its last queries need the database (PGlite above all).
+        await jobs?.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await jobs?.stop();
     await database.close();
     throw error;
   }

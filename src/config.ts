@@ -10,6 +10,12 @@ const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   TRUST_PROXY: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'moet beginnen met smtp:// of smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Werkregie <noreply@localhost>'),
+  JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -23,6 +29,10 @@ export type Config = {
   trustProxy: string[];
   /** Requests per minute per client address, pages and API alike. */
   rateLimitPerMinute: number;
+  /** Without an SMTP server, e-mail stays in the outbox (the development mailbox shows it). */
+  mail: { smtpUrl: string | null; from: string };
+  /** Background jobs (pg-boss workers and schedules); tests and one-off commands run without them. */
+  jobs: boolean;
 };
 
 /** Reads the environment once at start-up; a wrong value stops the process with the variable named. */
@@ -48,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((a) => a.trim())
       .filter(Boolean),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    jobs: e.JOBS === 'on',
   };
 }

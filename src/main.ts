@@ -10,6 +10,9 @@ const usage = `Gebruik: werkregie <opdracht>
   import esco <map>   laad de ESCO-download (CSV, Nederlands) uit een map: beroepen, vaardigheden en hun relaties
   import postcodes <csv>   laad een landelijke tabel van postcodegebieden (PC4) met coördinaten (--help: de kolommen)`;
 
+/** One-off commands do their work and stop: no background jobs beside them. */
+const withoutJobs = (config: ReturnType<typeof loadConfig>) => ({ ...config, jobs: false });
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -17,7 +20,7 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'migrate': {
-      const app = await createApp(config);
+      const app = await createApp(withoutJobs(config));
       await app.close();
       console.log('De database is bijgewerkt.');
       return;
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<void> {
           seed: { type: 'string', default: '1' },
         },
       });
-      const app = await createApp(config);
+      const app = await createApp(withoutJobs(config));
       try {
         const { seedDemo } = await import('./seed/seed.js');
         await seedDemo(app, {
@@ -66,7 +69,7 @@ async function importData(config: ReturnType<typeof loadConfig>, [what, source]:
     process.exitCode = 2;
     return;
   }
-  const app = await createApp(config);
+  const app = await createApp(withoutJobs(config));
   try {
     switch (what) {
       case 'esco': {
@@ -120,6 +123,13 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   console.log(
     `\nWerkregie draait op ${config.port === 0 ? address : config.baseUrl} (database: ${config.database.kind === 'pglite' ? `ingebouwd, ${config.database.dataDir}` : 'PostgreSQL'}; klaar in ${Math.round(performance.now() - started)} ms)`,
   );
+  if (!config.mail.smtpUrl) {
+    console.log(
+      config.production
+        ? '\nLet op: SMTP_URL is niet ingesteld. E-mail blijft in de wachtrij en wordt niet verstuurd.'
+        : `\nE-mail wordt niet verstuurd (geen SMTP_URL): bekijk hem op ${config.baseUrl}/ontwikkeling/mailbox`,
+    );
+  }
   if (demo.length > 0) {
     console.log('\nDemo-accounts (wachtwoord voor allemaal: werkregie-demo):');
     for (const login of demo) console.log(`  ${login.role.padEnd(10)} ${login.email}`);

@@ -4,16 +4,33 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
+import type { PGliteLike } from 'pg-boss';
 import { lockDataDirectory } from './lock.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+/** How pg-boss reaches the same database: PGlite through the shared connection queue, or its own pool. */
+export type JobsConnection = { pglite: PGliteLike } | { connectionString: string };
+
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  jobs: JobsConnection;
   close: () => Promise<void>;
 };
+
+/** One holder at a time of PGlite's single connection: Kysely's callers and pg-boss alike. */
+class ConnectionQueue {
+  #tail: Promise<void> = Promise.resolve();
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.#tail;
+    this.#tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+}
 
 /**
  * PGlite has a single connection and Kysely's PGlite driver hands it to every caller, so a
@@ -22,18 +39,16 @@ export type DatabaseHandle = {
  */
 class SerialDriver implements Driver {
   #inner: Driver;
-  #queue: Promise<void> = Promise.resolve();
-  constructor(inner: Driver) {
+  #queue: ConnectionQueue;
+  constructor(inner: Driver, queue: ConnectionQueue) {
     this.#inner = inner;
+    this.#queue = queue;
   }
   init() {
     return this.#inner.init();
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.#queue;
-    this.#queue = new Promise((resolve) => (release = resolve));
-    await previous;
+    const release = await this.#queue.acquire();
     const connection = await this.#inner.acquireConnection();
     releases.set(connection, release);
     return connection;
@@ -59,9 +74,48 @@ const releases = new WeakMap<DatabaseConnection, () => void>();
 const dateOid = 1082;
 
 class SerialPGliteDialect extends PGliteDialect {
-  override createDriver(): Driver {
-    return new SerialDriver(super.createDriver());
+  #queue: ConnectionQueue;
+  constructor(config: ConstructorParameters<typeof PGliteDialect>[0], queue: ConnectionQueue) {
+    super(config);
+    this.#queue = queue;
   }
+  override createDriver(): Driver {
+    return new SerialDriver(super.createDriver(), this.#queue);
+  }
+}
+
+/**
+ * PGlite as pg-boss reaches it (its `fromPglite` adapter), through the same queue as Kysely. PGlite
+ * itself keeps statements out of an open transaction; the queue is for pg-boss's own transactions,
+ * which it sends as one multi-statement text: when one fails half-way, it is rolled back before the
+ * connection is handed on, so no request finds it in an aborted transaction.
+ */
+function pgliteForJobs(pglite: PGlite, queue: ConnectionQueue): JobsConnection {
+  const hold = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await queue.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+  return {
+    pglite: {
+      // The adapter's own ROLLBACK after an error comes later, when the connection may be another
+      // caller's: that transaction is not pg-boss's to end, and exec below already rolled back its own.
+      query: <T>(text: string, params?: unknown[]) =>
+        text === 'ROLLBACK' ? Promise.resolve({ rows: [] as T[] }) : hold(() => pglite.query<T>(text, params)),
+      exec: (text: string) =>
+        hold(async () => {
+          try {
+            return await pglite.exec(text);
+          } catch (error) {
+            await pglite.exec('ROLLBACK').catch(() => {});
+            throw error;
+          }
+        }),
+    },
+  };
 }
 
 /** Opens PGlite in `dataDir` (or in memory when null), holding the data directory's lock. */
@@ -73,10 +127,12 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
       extensions: { pg_trgm, cube, earthdistance },
       parsers: { [dateOid]: (value: string) => value },
     });
-    const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
+    const queue = new ConnectionQueue();
+    const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }, queue) });
     return {
       db,
       kind: 'pglite',
+      jobs: pgliteForJobs(pglite, queue),
       close: async () => {
         await db.destroy();
         unlock();
@@ -101,7 +157,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   // the process; the pool replaces it on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL-verbinding verbroken: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', jobs: { connectionString: url }, close: () => db.destroy() };
 }
 
 export function openDatabase(

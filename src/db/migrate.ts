@@ -4,10 +4,18 @@ import type { Auth } from '../auth.js';
 import type { Db } from './connection.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as matching from './migrations/0002-matching.js';
+import * as notifications from './migrations/0003-notifications.js';
+import * as savedSearches from './migrations/0004-saved-searches.js';
+import * as weightsReason from './migrations/0005-weights-reason.js';
+import * as matchTerms from './migrations/0006-match-terms.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-matching': matching,
+  '0003-notifications': notifications,
+  '0004-saved-searches': savedSearches,
+  '0005-weights-reason': weightsReason,
+  '0006-match-terms': matchTerms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,6 +64,7 @@ export type DutchLevel = 'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export type WorkExperience = { title: string; employer: string; years: number };
 export type LanguageSkill = { language: string; level: DutchLevel };
 
+/** Candidates and vacancies also hold `match_terms`, kept by the database (migration 0006) and read only by matching's SQL. */
 export type CandidateTable = {
   id: Generated<string>;
   instantie_id: string;
@@ -127,6 +128,8 @@ export type VacancyTable = {
   status: ColumnType<VacancyStatus, VacancyStatus | undefined, VacancyStatus>;
   published_until: ColumnType<string | null, string | null | undefined, string | null>;
   required_dutch_level: ColumnType<DutchLevel | null, DutchLevel | null | undefined, DutchLevel | null>;
+  /** When it went online (migration 0004); null for concepts and for rows written straight as open. */
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };
@@ -188,7 +191,7 @@ export type Database = MatchingDatabase & {
   event: EventTable;
   api_token: ApiTokenTable;
   user: UserTable;
-};
+} & NotificationsDatabase;
 
 export type Candidate = Selectable<CandidateTable>;
 export type NewCandidate = Insertable<CandidateTable>;
@@ -197,6 +200,7 @@ export type Employer = Selectable<EmployerTable>;
 export type Vacancy = Selectable<VacancyTable>;
 export type NewVacancy = Insertable<VacancyTable>;
 
+export type ReuseLevel = 'transversal' | 'cross-sector' | 'sector-specific' | 'occupation-specific';
 export type EscoConceptTable = {
   uri: string;
   kind: 'occupation' | 'skill';
@@ -205,6 +209,8 @@ export type EscoConceptTable = {
   isco_group: string | null;
   description: string | null;
   search_text: string;
+  /** ESCO's reuse level of a skill (migration 0006); null for occupations and when unknown. */
+  reuse_level: ColumnType<ReuseLevel | null, ReuseLevel | null | undefined, ReuseLevel | null>;
   source: ColumnType<'builtin' | 'import', 'builtin' | 'import' | undefined, 'builtin' | 'import'>;
   updated_at: Generated<Date>;
 };
@@ -218,6 +224,8 @@ export type MatchWeightsTable = {
   weights: ColumnType<Record<string, number>, string, string>;
   created_at: Generated<Date>;
   created_by: string | null;
+  /** Why the beheerder saved this version (migration 0005-weights-reason); null for older rows. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type MatchLogTable = {
   id: Generated<string>;
@@ -249,6 +257,7 @@ export type SavedSearchTable = {
   filters: ColumnType<Record<string, unknown>, string, string>;
   alert_weekly: ColumnType<boolean, boolean | undefined, boolean>;
   last_alert_at: Date | null;
+  last_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Generated<Date>;
 };
 
@@ -264,4 +273,43 @@ export type MatchingDatabase = {
   profile_view_count: ProfileViewCountTable;
   scraping_flag: ScrapingFlagTable;
   saved_search: SavedSearchTable;
+};
+
+export type NotificationTable = {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+};
+export type MailOutboxTable = {
+  id: Generated<string>;
+  notification_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  link: string | null;
+  created_at: Generated<Date>;
+  next_attempt_at: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+};
+export type AvailabilityReminderKind = 'before' | 'expired' | 'consultant';
+export type AvailabilityReminderTable = {
+  candidate_id: string;
+  kind: AvailabilityReminderKind;
+  expires_at: Date;
+  sent_at: Generated<Date>;
+};
+
+/** Tables of notifications and mail (migration 0003-notifications). */
+export type NotificationsDatabase = {
+  notification: NotificationTable;
+  mail_outbox: MailOutboxTable;
+  availability_reminder: AvailabilityReminderTable;
 };

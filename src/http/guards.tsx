@@ -21,6 +21,12 @@ export function requirePageRole(request: FastifyRequest, reply: FastifyReply, ro
   return actor;
 }
 
+/** For pages open to every signed-in person: the actor, or null after sending a visitor to the log-in page. */
+export function requireSignedIn(request: FastifyRequest, reply: FastifyReply): Actor | null {
+  if (!request.actor) reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);
+  return request.actor;
+}
+
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendPage(request, reply, <ErrorPage status={404} />, 404);
 }

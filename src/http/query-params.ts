@@ -50,8 +50,9 @@ export function readFilterForm<S extends z.ZodType>(
   }
   const parsed = parseInput(schema, input);
   const paramOf = new Map(Object.entries(paramNames).map(([param, field]) => [field, param]));
-  const errors = parsed.ok
-    ? {}
-    : Object.fromEntries(Object.entries(parsed.errors).map(([field, message]) => [paramOf.get(field) ?? field, message]));
+  const errors: FormState['errors'] = {};
+  // An error in one item of a list (`skills.2`) belongs to the list's field, which shows it.
+  for (const [field, message] of Object.entries(parsed.ok ? {} : parsed.errors))
+    errors[paramOf.get(field) ?? paramOf.get(field.replace(/\.\d+$/, '')) ?? field] ??= message;
   return { form: { values, errors }, parsed };
 }

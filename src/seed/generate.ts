@@ -383,6 +383,7 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
           : status === 'concept'
             ? null
             : r.between(created, ctx.now).toISOString().slice(0, 10),
+      published_at: status === 'concept' ? null : created,
       created_at: created,
       updated_at: created,
     });

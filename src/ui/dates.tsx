@@ -1,23 +1,13 @@
-import { useLocale, type Locale } from './i18n.js';
+import { formatDate, type Locale } from '../i18n.js';
+import { useLocale } from './i18n.js';
 
-/** Dates as people read them here: "31 december 2026", in Dutch time. */
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-};
+// Dates as words: the pure `formatDate` lives in src/i18n.ts (the domain writes dates into notifications).
+export { formatDate };
 
 const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
 };
-
-/**
- * A moment or a calendar date (jjjj-mm-dd, which JavaScript reads as midnight UTC: the same day
- * in Dutch time) as words.
- */
-export function formatDate(date: Date | string, locale: Locale): string {
-  return dateFormats[locale].format(typeof date === 'string' ? new Date(date) : date);
-}
 
 /** `formatDate` in the page's language, for components. */
 export function useFormatDate(): (date: Date | string) => string {

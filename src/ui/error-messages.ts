@@ -1,4 +1,26 @@
+import { criteriaDutchLevelMessage, criteriaNeedsWorkMessage, criteriaPostcodeMessage } from '#app/domain/matching/criteria.js';
+import { maxSavedSearches, savedSearchLimitMessage } from '#app/domain/matching/saved-searches.js';
+import {
+  missingWeightsMessage,
+  noWeightMessage,
+  sameWeightsMessage,
+  savedMeanwhileMessage,
+  weightFieldMessage,
+  weightedParts,
+  type WeightedPart,
+} from '#app/domain/matching/weights.js';
 import type { Locale } from './i18n.js';
+
+/** The parts of the match score as the English page names them (src/http/pages/matching/messages.ts). */
+const weightPartNamesEnglish: Record<WeightedPart, string> = {
+  beroep: 'Occupation',
+  vaardigheden: 'Skills that are needed',
+  extraVaardigheden: 'Extra skills',
+  afstand: 'Distance',
+  uren: 'Hours',
+  taal: 'Dutch language',
+  beschikbaarheid: 'Availability',
+};
 
 /**
  * Validation messages are written in Dutch where the rule lives (the domain schemas); this is
@@ -90,6 +112,27 @@ const english: Record<string, string> = {
   'Herhaal het wachtwoord.': 'Repeat the password.',
   'De twee wachtwoorden zijn niet hetzelfde.': 'The two passwords are not the same.',
   'Vul een aantal kilometers in tussen 1 en 500.': 'Enter a number of kilometres between 1 and 500.',
+  // Saved searches (src/domain/matching/saved-searches.ts).
+  'Geef de zoekopdracht een naam.': 'Give the search a name.',
+  'Kies of er elke week een bericht moet komen.': 'Choose whether a message should come every week.',
+  'Er is al een zoekopdracht met deze naam. Kies een andere naam.': 'There already is a search with this name. Choose another name.',
+  [savedSearchLimitMessage]: `There already are ${maxSavedSearches} saved searches. That is the maximum. Delete a search first.`,
+  // An employer's search for candidates (src/domain/matching/criteria.ts).
+  [criteriaPostcodeMessage]: 'Enter a postcode of 4 digits, such as 3011, or a whole postcode, such as 3011 AB.',
+  [criteriaDutchLevelMessage]: 'Choose a level of Dutch from the list.',
+  [criteriaNeedsWorkMessage]:
+    'Choose an occupation or at least one skill. We look for candidates who want to do that occupation or who have these skills.',
+  // Match weights (src/domain/matching/weights.ts).
+  ...Object.fromEntries(
+    weightedParts.map((part) => [weightFieldMessage(part), `Enter a whole number from 0 to 100 for "${weightPartNamesEnglish[part]}".`]),
+  ),
+  [missingWeightsMessage]: 'Enter a weight for each part.',
+  [noWeightMessage]: 'Set at least one weight higher than 0. Otherwise we cannot calculate a score.',
+  [sameWeightsMessage]: 'These weights are already in use. Change at least one weight.',
+  [savedMeanwhileMessage]: 'Someone else has just saved new weights. Look at the new version and try again.',
+  'Schrijf op waarom de gewichten veranderen.': 'Write down why the weights change.',
+  'Schrijf op waarom de gewichten veranderen (minstens 5 tekens).': 'Write down why the weights change (at least 5 characters).',
+  'Schrijf hoogstens 500 tekens.': 'Write at most 500 characters.',
 };
 
 export function translateError(message: string, locale: Locale): string {

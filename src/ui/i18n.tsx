@@ -1,35 +1,19 @@
 import { createContext, useContext } from 'react';
+import { defaultLocale, translator, type Catalog, type Locale, type Translate } from '../i18n.js';
 
-export const locales = ['nl', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'nl';
-
-/** Messages of one area of the site, Dutch first; the English text has exactly the same keys. */
-export type Catalog<K extends string> = { nl: Record<K, string>; en: Record<K, string> };
-export const defineMessages = <K extends string>(catalog: Catalog<K>): Catalog<K> => catalog;
-
-export type Params = Record<string, string | number>;
-export type Translate<K extends string> = (key: K, params?: Params) => string;
-
-const numberFormat = { nl: new Intl.NumberFormat('nl-NL'), en: new Intl.NumberFormat('en-GB') };
-
-function interpolate(text: string, locale: Locale, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat[locale].format(value) : value;
-  });
-}
-
-export function translator<K extends string>(catalog: Catalog<K>, locale: Locale): Translate<K> {
-  return (key, params) => interpolate(catalog[locale][key], locale, params);
-}
-
-/** "1 kandidaat" or "3 kandidaten": the `one` text for exactly one, else the `other` text with {count}. */
-export function countText<K extends string>(t: Translate<K>, count: number, one: K, other: K): string {
-  return t(count === 1 ? one : other, { count });
-}
+// The pure parts live in src/i18n.ts, so that the domain can write notification texts too.
+export {
+  countText,
+  defaultLocale,
+  defineMessages,
+  isLocale,
+  locales,
+  translator,
+  type Catalog,
+  type Locale,
+  type Params,
+  type Translate,
+} from '../i18n.js';
 
 export const LocaleContext = createContext<Locale>(defaultLocale);
 
@@ -39,8 +23,4 @@ export function useLocale(): Locale {
 
 export function useT<K extends string>(catalog: Catalog<K>): Translate<K> {
   return translator(catalog, useLocale());
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

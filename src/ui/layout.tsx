@@ -8,16 +8,26 @@ type NavItem = { href: string; label: string };
 
 function useNavigation(): NavItem[] {
   const t = useT(common);
-  const { actor } = usePage();
+  const { actor, unreadNotifications = 0 } = usePage();
   const items: NavItem[] = [{ href: '/', label: t('navHome') }];
   if (hasRole(actor, 'kandidaat')) items.push({ href: '/kandidaat', label: t('navCandidate') });
   items.push({ href: '/vacatures', label: t('navVacancies') });
   if (hasRole(actor, 'consulent')) items.push({ href: '/consulent', label: t('navCaseload') });
   if (hasRole(actor, 'werkgever')) {
-    items.push({ href: '/werkgever', label: t('navEmployer') }, { href: '/werkgever/vacatures', label: t('navEmployerVacancies') });
+    items.push(
+      { href: '/werkgever', label: t('navEmployer') },
+      { href: '/werkgever/vacatures', label: t('navEmployerVacancies') },
+      { href: '/werkgever/kandidaten-zoeken', label: t('navEmployerSearch') },
+    );
   }
   if (hasRole(actor, 'beheerder')) items.push({ href: '/beheer/werkgevers', label: t('navEmployers') });
-  if (actor) items.push({ href: '/account/api-sleutels', label: t('navApi') });
+  if (actor) {
+    items.push({
+      href: '/berichten',
+      label: unreadNotifications > 0 ? t('navMessagesUnread', { count: unreadNotifications }) : t('navMessages'),
+    });
+    items.push({ href: '/account/api-sleutels', label: t('navApi') });
+  }
   return items;
 }
 

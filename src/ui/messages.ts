@@ -34,8 +34,11 @@ export const common = defineMessages({
     navCaseload: 'Mijn kandidaten',
     navEmployer: 'Mijn organisatie',
     navEmployerVacancies: 'Mijn vacatures',
+    navEmployerSearch: 'Kandidaten zoeken',
     navEmployers: 'Werkgevers',
     navApi: 'API-sleutels',
+    navMessages: 'Berichten',
+    navMessagesUnread: 'Berichten ({count} nieuw)',
   },
   en: {
     siteName: 'Werkregie',
@@ -69,7 +72,10 @@ export const common = defineMessages({
     navCaseload: 'My candidates',
     navEmployer: 'My organisation',
     navEmployerVacancies: 'My vacancies',
+    navEmployerSearch: 'Find candidates',
     navEmployers: 'Employers',
     navApi: 'API keys',
+    navMessages: 'Messages',
+    navMessagesUnread: 'Messages ({count} new)',
   },
 });

@@ -6,6 +6,8 @@ export type PageContextValue = {
   actor: Actor | null;
   csrfToken: string;
   path: string;
+  /** Unread notifications of the signed-in person (the "Berichten" menu item shows them). */
+  unreadNotifications?: number;
 };
 
 export const PageContext = createContext<PageContextValue>({ actor: null, csrfToken: '', path: '/' });

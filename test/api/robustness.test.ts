@@ -82,13 +82,26 @@ describe('pages survive odd input without a 500', () => {
       '/beheer/opvallend-gebruik',
       '/werkgever',
       '/werkgever/vacatures',
+      '/werkgever/kandidaten-zoeken',
       '/kandidaat',
       '/kandidaat/vacatures-voor-jou',
+      '/kandidaat/zoekopdrachten',
+      '/kandidaat/zoekopdrachten/x/wijzigen',
+      '/consulent/kandidaten/x/zoekopdrachten',
+      '/consulent/kandidaten/x/zoekopdrachten/x/verwijderen',
       '/account/api-sleutels',
+      '/berichten',
+      '/ontwikkeling/mailbox',
       '/hoe-werkt-het-matchen',
       '/wachtwoord-instellen',
     ];
-    const queries = ['zoek=%00', 'pagina=-1&km=veel&urenVanaf=NaN', 'zoek=%25_%5C&naam=%27%3B', 'taal=xx&categorie=alles&bereik=overal'];
+    const queries = [
+      'zoek=%00',
+      'pagina=-1&km=veel&urenVanaf=NaN',
+      'zoek=%25_%5C&naam=%27%3B',
+      'taal=xx&categorie=alles&bereik=overal',
+      'beroep=x&vaardigheden=%27&vaardigheden=&postcode=1e309&uren=-1&taalniveau=x&pagina=99999',
+    ];
     const identities = [
       {},
       ...(await Promise.all([world.consulent, world.beheerder, world.employers.preferred.user].map((user) => sessionHeaders(app, user)))),

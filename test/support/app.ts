@@ -9,7 +9,9 @@ export type TestApp = App & { databaseName: string };
  * A fresh application on a database of its own: PGlite in memory, or, when DATABASE_URL is set,
  * a new database on that PostgreSQL server that is dropped afterwards, so runs never collide.
  */
-export async function createTestApp(options: { rateLimitPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { rateLimitPerMinute?: number; jobs?: boolean; smtpUrl?: string; production?: boolean } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   const secret = randomBytes(32).toString('hex');
   const base = {
@@ -17,9 +19,12 @@ export async function createTestApp(options: { rateLimitPerMinute?: number } = {
     host: '127.0.0.1',
     baseUrl: 'http://localhost:3000',
     authSecret: secret,
-    production: false,
+    production: options.production ?? false,
     trustProxy: [],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+    mail: { smtpUrl: options.smtpUrl ?? null, from: 'Werkregie <noreply@test.werkregie.nl>' },
+    // Background jobs only where a test asks for them; job bodies are tested by calling them.
+    jobs: options.jobs ?? false,
   };
   if (!serverUrl) {
     const app = await createApp({ ...base, database: { kind: 'pglite', dataDir: null } } satisfies Config);

@@ -200,9 +200,7 @@ export async function scopedCandidates(
   scope: CandidateListScope,
 ): Promise<SelectQueryBuilder<Database, 'candidate', object> | 'forbidden'> {
   let base = db.selectFrom('candidate');
-  const staffInstanties = actor.memberships.flatMap((m) =>
-    m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor' ? [m.instantieId!] : [],
-  );
+  const staffInstanties = staffInstantieIds(actor);
   switch (scope) {
     case 'caseload':
       if (staffInstanties.length === 0) return 'forbidden';
@@ -238,8 +236,15 @@ export async function scopedCandidates(
   return base;
 }
 
+/** The instanties where the actor works as staff (consulent, beheerder or auditor). */
+export function staffInstantieIds(actor: Actor): string[] {
+  return actor.memberships.flatMap((m) =>
+    m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor' ? [m.instantieId!] : [],
+  );
+}
+
 /** The instanties whose pool the actor's employers may search, grouped by their best category there. */
-async function poolInstanties(db: Db, actor: Actor): Promise<Map<EmployerCategory, string[]>> {
+export async function poolInstanties(db: Db, actor: Actor): Promise<Map<EmployerCategory, string[]>> {
   const employers = employerIds(actor);
   const result = new Map<EmployerCategory, string[]>();
   if (employers.length === 0) return result;

@@ -77,6 +77,7 @@ export function normaliseVisibility(stored: Partial<Record<string, string>>): Vi
 }
 
 export const defaultAvailabilityWeeks = 8;
+export const defaultAvailabilityReminderDays = 7;
 const weekInMs = 7 * 24 * 60 * 60 * 1000;
 
 /** Availability lapses unless the candidate or consultant confirms it again. */
@@ -122,3 +123,9 @@ export const educationLevels = [
   'havo_vwo',
   'hbo_wo',
 ] as const;
+
+/** The visibility levels at which an employer of `category` sees `group` (identity aside, which anonymity hides). */
+export function levelsShowingGroup(group: FieldGroup, category: EmployerCategory): VisibilityLevel[] {
+  if (category === 'business_as_usual' && restrictedGroups.includes(group)) return [];
+  return levelsOpenTo(category);
+}

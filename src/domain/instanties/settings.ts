@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EmployerCategory } from '#app/db/schema.js';
-import { defaultAvailabilityWeeks } from '../candidates/rules.js';
+import { defaultAvailabilityReminderDays, defaultAvailabilityWeeks } from '../candidates/rules.js';
 
 const defaultDailyProfileViews = { preferred: 300, committed: 150, business_as_usual: 50 } as const;
 const dailyViews = (fallback: number) => z.number().int().min(1).max(100_000).default(fallback);
@@ -11,6 +11,8 @@ const dailyViews = (fallback: number) => z.number().int().min(1).max(100_000).de
  */
 export const instantieSettingsSchema = z.object({
   availabilityWeeks: z.number().int().min(1).max(52).default(defaultAvailabilityWeeks),
+  /** How many days before availability expires the candidate gets a reminder (and another at expiry). */
+  availabilityReminderDays: z.number().int().min(1).max(60).default(defaultAvailabilityReminderDays),
   poolSearch: z
     .object({
       preferred: z.boolean().default(true),

@@ -1,22 +1,30 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
-import type { Candidate, Vacancy } from '#app/db/schema.js';
+import type { Candidate, EmployerCategory, Vacancy } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
-import { decideAccessFor, readCandidates, readCandidate, scopedCandidates, type CandidateRead } from '../candidates/queries.js';
-import { availabilityExpired, type FieldGroup } from '../candidates/rules.js';
+import { groupVisibleToEmployerSql } from '../candidates/policy-sql.js';
+import {
+  poolInstanties,
+  readCandidates,
+  readCandidate,
+  scopedCandidates,
+  staffInstantieIds,
+  type CandidateRead,
+} from '../candidates/queries.js';
+import { levelsShowingGroup, visibilityLevels, type FieldGroup } from '../candidates/rules.js';
 import { listInstanties } from '../instanties/queries.js';
 import { isUuid } from '../ids.js';
-import { coordinatesOf, distanceKmSql } from '../geo/distance.js';
-import { findConcepts } from '../taxonomy/queries.js';
+import { coordinatesOf, distanceKmSql, withinKmSql, type LatLon } from '../geo/distance.js';
+import { findConcepts, matchingConcepts, occupationsInIscoGroups } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
 import { matchCandidateFrom, matchVacancyFrom, type IscoLookup } from './inputs.js';
-import { defaultWeights, scoreMatch, weightsSchema, type MatchCandidate, type Score, type Weights } from './score.js';
+import { scoreSql, visibleOnly, type ScoreSqlInputs, type WeightsSql } from './score-sql.js';
+import { partNames, scoreMatch, type MatchCandidate, type MatchVacancy, type Score, type Weights } from './score.js';
+import { standardWeights, weightsForInstanties, weightsInForce, type WeightsInForce } from './weights.js';
 
 /** How long a shown ranked list stays on record (AI Act logging; docs/domain/matching.md). */
 export const matchLogRetentionMonths = 12;
-/** At most this many rows are scored per list; the prefilter keeps only rows that share work, skills or place. */
-const scoringWindow = 2000;
 
 /** Lists shown are kept for `matchLogRetentionMonths`; older rows go. Returns how many were removed. */
 export async function purgeExpiredMatchLog(db: Db, today = todayIso()): Promise<number> {
@@ -24,20 +32,22 @@ export async function purgeExpiredMatchLog(db: Db, today = todayIso()): Promise<
   return Number(result.numDeletedRows);
 }
 
-export type WeightsInForce = { version: string; weights: Weights };
+const scoredParts = partNames.filter((name) => name !== 'ondersteuning');
 
-/** The newest weights of an instantie, or the built-in default (version "standaard"). */
-export async function weightsInForce(db: Db, instantieId: string): Promise<WeightsInForce> {
-  const row = await db
-    .selectFrom('match_weights')
-    .select(['version', 'weights'])
-    .where('instantie_id', '=', instantieId)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  const parsed = row ? weightsSchema.safeParse(row.weights) : null;
-  return parsed?.success
-    ? { version: `${instantieId}-v${row!.version}`, weights: parsed.data }
-    : { version: 'standaard', weights: defaultWeights };
+/** Weights as SQL parameters, the same for every row. */
+const weightsAsParameters = (weights: Weights): WeightsSql =>
+  Object.fromEntries(scoredParts.map((name) => [name, sql<number>`${weights[name]}::float8`])) as WeightsSql;
+
+/** Weights per row, from the `weights` relation joined on the row's instantie (see `weightsRelation`). */
+const weightsFromRelation = Object.fromEntries(scoredParts.map((name) => [name, sql<number>`weights.${sql.ref(name)}`])) as WeightsSql;
+
+/** The weights of several instanties as a relation `weights(for_instantie, version, beroep, …)` to join. */
+function weightsRelation(byInstantie: Map<string, WeightsInForce>) {
+  const rows = [...byInstantie].map(([instantieId, { version, weights }]) => ({ for_instantie: instantieId, version, ...weights }));
+  const columns = scoredParts.map((name) => sql`${sql.ref(name)} float8`);
+  return sql`(select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(for_instantie text, version text, ${sql.join(columns)}))`.as(
+    'weights',
+  );
 }
 
 /** ISCO unit groups of occupations, from the taxonomy (the built-in list is in it from start-up). */
@@ -46,9 +56,19 @@ async function iscoLookup(db: Db, uris: readonly string[]): Promise<IscoLookup> 
   return (uri) => concepts.get(uri)?.iscoGroup ?? null;
 }
 
-/** Distance in km from a PC4 area row (joined as `postcode_area`) to a point. */
-const kmFrom = (point: { latitude: number; longitude: number }) =>
-  distanceKmSql({ latitude: 'postcode_area.latitude', longitude: 'postcode_area.longitude' }, point);
+/** The occupations that share an ISCO unit group with any of these, for the "same group" part and for finding rows. */
+async function siblingOccupations(db: Db, occupationUris: readonly string[]): Promise<string[]> {
+  const iscoOf = await iscoLookup(db, occupationUris);
+  const groups = [...new Set(occupationUris.map(iscoOf).filter((group): group is string => group !== null))];
+  return occupationsInIscoGroups(db, groups);
+}
+
+/** Only rows that share one of `concepts` under one of `scopes` (see migration 0006-match-terms). */
+const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], concepts: readonly string[]) =>
+  sql<boolean>`${sql.ref(`${table}.match_terms`)} && (select coalesce(array_agg(match_term(s, c)), '{}')
+    from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
+
+const area = (table: 'candidate' | 'vacancy'): LatLon => ({ latitude: `${table}_area.latitude`, longitude: `${table}_area.longitude` });
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
@@ -56,34 +76,40 @@ async function coordinates(db: Db, postcode: string | null): Promise<{ latitude:
   return (await coordinatesOf(db, [pc4])).get(pc4) ?? null;
 }
 
-async function recordShownList(
-  db: Db,
-  entry: {
-    actor: Actor;
-    role: string;
-    direction: 'vacancies_for_candidate' | 'candidates_for_vacancy';
-    subjectId: string;
-    query: object;
-    version: string;
-    ids: string[];
-  },
-): Promise<void> {
+export type ShownList = {
+  viewerUserId: string;
+  role: string;
+  direction: 'vacancies_for_candidate' | 'candidates_for_vacancy' | 'candidates_by_criteria';
+  subjectId: string | null;
+  query: object;
+  version: string;
+  ids: string[];
+};
+
+/** Puts ranked lists that were shown on record (match_log), kept for `matchLogRetentionMonths`. */
+export async function recordShownLists(db: Db, lists: readonly ShownList[]): Promise<void> {
+  if (lists.length === 0) return;
   const keep = new Date();
   keep.setMonth(keep.getMonth() + matchLogRetentionMonths);
   await db
     .insertInto('match_log')
-    .values({
-      viewer_user_id: entry.actor.userId,
-      viewer_role: entry.role,
-      direction: entry.direction,
-      subject_id: entry.subjectId,
-      query: JSON.stringify(entry.query),
-      weights_version: entry.version,
-      shown_ids: entry.ids,
-      keep_until: keep.toISOString().slice(0, 10),
-    })
+    .values(
+      lists.map((list) => ({
+        viewer_user_id: list.viewerUserId,
+        viewer_role: list.role,
+        direction: list.direction,
+        subject_id: list.subjectId,
+        query: JSON.stringify(list.query),
+        weights_version: list.version,
+        shown_ids: list.ids,
+        keep_until: keep.toISOString().slice(0, 10),
+      })),
+    )
     .execute();
 }
+
+/** When a vacancy went online; rows written straight as open (imports, demo data) have only created_at. */
+const publishedAt = sql<Date>`coalesce(vacancy.published_at, vacancy.created_at)`;
 
 export type VacancyFilters = {
   maxKm?: number;
@@ -92,14 +118,28 @@ export type VacancyFilters = {
   occupationUri?: string;
   supportOffered?: string[];
   openHiring?: boolean;
+  /** Only vacancies that went online in this window (the weekly alert of a saved search): after, up to and including. */
+  publishedAfter?: Date;
+  publishedUpTo?: Date;
 };
 export type RankedVacancy = { vacancy: Vacancy & { employer_name: string }; score: Score; distanceKm: number | null };
 export type RankedList<T> = { items: T[]; total: number; page: number; pageSize: number; weightsVersion: string };
 
 /**
+ * How far a candidate's list reaches: up to twice their travel radius (where the distance part of the
+ * score reaches zero), or as far as the candidate's own distance filter says. Null: the whole country
+ * (no postcode or no radius known).
+ */
+export function reachKm(travelRadiusKm: number | null, maxKmFilter: number | undefined): number | null {
+  if (maxKmFilter !== undefined) return maxKmFilter;
+  return travelRadiusKm === null ? null : 2 * travelRadiusKm;
+}
+
+/**
  * "Vacatures voor jou": open vacancies ranked for a candidate, as advice. Only the candidate and
- * staff of the candidate's instantie may ask. Vacancies that share nothing with the profile (work,
- * skills) are not ranked here; they stay in the ordinary vacancy list.
+ * staff of the candidate's instantie may ask. The list holds the vacancies that share work or skills
+ * with the profile and lie within reach (`reachKm`); the others stay in the ordinary vacancy list.
+ * Scoring and ordering happen in the database (decision 018); only the page shown is read.
  */
 export async function vacanciesForCandidate(
   db: Db,
@@ -112,64 +152,305 @@ export async function vacanciesForCandidate(
   // Only the candidate and staff ask for this; neither has a view limit, so 'limit' cannot occur for them.
   if (!read || read === 'limit' || read.access.role === 'werkgever') return 'not_found';
   const candidate = read.candidate;
-  const [{ version, weights }, home] = [await weightsInForce(db, candidate.instantie_id), await coordinates(db, candidate.postcode)];
+  const [{ version, weights }, home, siblings] = [
+    await weightsInForce(db, candidate.instantie_id),
+    await coordinates(db, candidate.postcode),
+    await siblingOccupations(db, candidate.wished_occupations),
+  ];
   const { filters } = options;
+  // Rows are found by shared occupations and skills that are not transversal; a related occupation (same
+  // ISCO group) and transversal skills only add to the score.
+  const concepts = await matchingConcepts(db, [...candidate.wished_occupations, ...candidate.skills]);
+  if (concepts.length === 0) return { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: version };
+  const reach = home ? reachKm(candidate.travel_radius_km, filters.maxKm) : null;
+  const areas =
+    home && reach !== null
+      ? (
+          await db
+            .selectFrom('postcode_area')
+            .select(sql<string>`left(pc4, 2)`.as('area'))
+            .distinct()
+            .where(withinKmSql(home, { latitude: 'latitude', longitude: 'longitude' }, reach))
+            .execute()
+        ).map((row) => row.area)
+      : ['nl'];
+  const distance = home ? distanceKmSql(area('vacancy'), home) : sql<number | null>`null::float8`;
+  const now = new Date();
+  const inputs: ScoreSqlInputs = {
+    wishedOccupations: sql`${sql.val(candidate.wished_occupations)}::text[]`,
+    skills: sql`${sql.val(candidate.skills)}::text[]`,
+    candidateHours: sql`${candidate.hours_per_week}::integer`,
+    dutchLevel: sql`${candidate.dutch_level}::text`,
+    travelRadiusKm: sql`${candidate.travel_radius_km}::integer`,
+    availability: sql`${candidate.availability}::text`,
+    availabilityExpired: sql`${candidate.availability_expires_at.getTime() <= now.getTime()}::boolean`,
+    occupationUri: sql`vacancy.occupation_uri`,
+    requiredSkills: sql`vacancy.required_skills`,
+    niceSkills: sql`vacancy.nice_skills`,
+    vacancyHours: sql`vacancy.hours_per_week`,
+    requiredDutchLevel: sql`vacancy.required_dutch_level`,
+    sameIscoGroup: sql`(vacancy.occupation_uri = any(${sql.val(siblings)}::text[]))`,
+    distanceKm: distance,
+  };
+  const score = scoreSql(inputs, weightsAsParameters(weights));
   let query = db
     .selectFrom('vacancy')
     .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
-    .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(vacancy.postcode, 4)`))
+    .leftJoin('postcode_area as vacancy_area', (join) => join.on(sql<boolean>`vacancy_area.pc4 = left(vacancy.postcode, 4)`))
     .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
-    .select(home ? kmFrom(home).as('distance_km') : sql<null>`null`.as('distance_km'))
+    .crossJoinLateral(score.facts)
+    .crossJoinLateral(score.parts)
+    .select([distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
     .where('vacancy.status', '=', 'open')
-    .where('vacancy.published_until', '>=', todayIso());
-  const shares = [
-    candidate.wished_occupations.length
-      ? sql<boolean>`vacancy.occupation_uri = any(${sql.val(candidate.wished_occupations)}::text[])`
-      : null,
-    candidate.skills.length ? sql<boolean>`vacancy.required_skills && ${sql.val(candidate.skills)}::text[]` : null,
-    candidate.skills.length ? sql<boolean>`vacancy.nice_skills && ${sql.val(candidate.skills)}::text[]` : null,
-  ].filter((condition) => condition !== null);
-  if (shares.length) query = query.where(sql<boolean>`(${sql.join(shares, sql` or `)})`);
-  if (filters.maxKm !== undefined && home) query = query.where(kmFrom(home), '<=', filters.maxKm);
-  if (filters.minHours !== undefined) query = query.where('vacancy.hours_per_week', '>=', filters.minHours);
-  if (filters.maxHours !== undefined) query = query.where('vacancy.hours_per_week', '<=', filters.maxHours);
-  if (filters.occupationUri) query = query.where('vacancy.occupation_uri', '=', filters.occupationUri);
-  if (filters.supportOffered?.length)
-    query = query.where(sql<boolean>`vacancy.support_offered @> ${sql.val(filters.supportOffered)}::text[]`);
-  if (filters.openHiring) query = query.where(sql<boolean>`'open_hiring' = any(vacancy.suitability)`);
-  const rows = (await query.orderBy('vacancy.created_at', 'desc').limit(scoringWindow).execute()) as (Vacancy & {
-    employer_name: string;
-    distance_km: number | null;
-  })[];
+    .where('vacancy.published_until', '>=', todayIso())
+    .where(sharesTerm('vacancy', areas, concepts));
+  query = query.where(
+    vacancyFilterSql({
+      distance,
+      reach: sql`${reach}::float8`,
+      minHours: sql`${filters.minHours ?? null}::integer`,
+      maxHours: sql`${filters.maxHours ?? null}::integer`,
+      occupationUri: sql`${filters.occupationUri ?? null}::text`,
+      supportOffered: sql`${filters.supportOffered?.length ? sql.val(filters.supportOffered) : null}::text[]`,
+      openHiring: sql`${filters.openHiring ?? false}::boolean`,
+      publishedAfter: sql`${filters.publishedAfter ?? null}::timestamptz`,
+      publishedUpTo: sql`${filters.publishedUpTo ?? null}::timestamptz`,
+    }),
+  );
+  const ordered = query
+    .orderBy(sql`total`, 'desc')
+    .orderBy(sql`distance_km`, sql`asc nulls last`)
+    .orderBy('vacancy.id');
+  type Row = Vacancy & { employer_name: string; distance_km: number | null; total: number; total_count: string };
+  const { rows, total } = await pageWithTotal(
+    async (offset, limit) => (await ordered.limit(limit).offset(offset).execute()) as unknown as Row[],
+    options.page,
+    options.pageSize,
+  );
 
+  // The page shown is scored again by score.ts, which explains each part; the totals are the same.
   const iscoOf = await iscoLookup(db, [
     ...candidate.wished_occupations,
     ...rows.flatMap((row) => (row.occupation_uri ? [row.occupation_uri] : [])),
   ]);
-  const matchCandidate = matchCandidateFrom(candidate, iscoOf, new Date());
-  const ranked = rows
-    .map(({ distance_km, ...vacancy }) => ({
-      vacancy,
-      distanceKm: distance_km === null ? null : Number(distance_km),
-      score: scoreMatch(matchCandidate, matchVacancyFrom(vacancy, iscoOf), distance_km === null ? null : Number(distance_km), weights),
-    }))
-    .sort(
-      (a, b) =>
-        b.score.total - a.score.total ||
-        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
-        a.vacancy.id.localeCompare(b.vacancy.id),
-    );
-  const items = ranked.slice((options.page - 1) * options.pageSize, options.page * options.pageSize);
-  await recordShownList(db, {
-    actor,
-    role: read.access.role,
-    direction: 'vacancies_for_candidate',
-    subjectId: candidate.id,
-    query: { filters, page: options.page, pageSize: options.pageSize },
-    version,
-    ids: items.map((item) => item.vacancy.id),
+  const matchCandidate = matchCandidateFrom(candidate, iscoOf, now);
+  const items = rows.map(({ distance_km, total: _total, total_count: _count, ...vacancy }) => {
+    const distanceKm = distance_km === null ? null : Number(distance_km);
+    return { vacancy, distanceKm, score: scoreMatch(matchCandidate, matchVacancyFrom(vacancy, iscoOf), distanceKm, weights) };
   });
-  return { items, total: ranked.length, page: options.page, pageSize: options.pageSize, weightsVersion: version };
+  await recordShownLists(db, [
+    {
+      viewerUserId: actor.userId,
+      role: read.access.role,
+      direction: 'vacancies_for_candidate',
+      subjectId: candidate.id,
+      query: { filters, page: options.page, pageSize: options.pageSize },
+      version,
+      ids: items.map((item) => item.vacancy.id),
+    },
+  ]);
+  return { items, total, page: options.page, pageSize: options.pageSize, weightsVersion: version };
+}
+
+/** One saved search to check for new vacancies: the candidate, the filters and the start of its window. */
+export type SearchToMatch = { key: string; candidate: Candidate; filters: VacancyFilters; since: Date };
+export type MatchesFound = { items: RankedVacancy[]; total: number; weightsVersion: string };
+
+/**
+ * The weekly alerts' matching for many saved searches in one query: for each search, the open
+ * vacancies that went online after its `since` (up to `until`) and that its own list would hold —
+ * the same rule (a shared occupation or skill, within reach, the filters), the same score and the
+ * same order as `vacanciesForCandidate` — best first, the first `limit`, with their total. A week
+ * brings few new vacancies, so pairs are found by joining on shared concepts rather than by one index
+ * look-up per candidate. Reading and logging as the candidate is the caller's part.
+ */
+export async function newMatchesForSearches(
+  db: Db,
+  searches: readonly SearchToMatch[],
+  until: Date,
+  limit: number,
+): Promise<Map<string, MatchesFound>> {
+  const found = new Map<string, MatchesFound>();
+  if (searches.length === 0) return found;
+  const weightsOf = await weightsForInstanties(db, [...new Set(searches.map((s) => s.candidate.instantie_id))]);
+  const since = new Date(Math.min(...searches.map((s) => s.since.getTime())));
+  const rows = searches.map(({ key, candidate, filters, since }) => ({
+    key,
+    candidate_id: candidate.id,
+    since: since.toISOString(),
+    max_km: filters.maxKm ?? null,
+    min_hours: filters.minHours ?? null,
+    max_hours: filters.maxHours ?? null,
+    occupation_uri: filters.occupationUri ?? null,
+    support_offered: filters.supportOffered?.length ? filters.supportOffered : null,
+    open_hiring: filters.openHiring ?? false,
+  }));
+  const now = new Date();
+  const distance = sql<number | null>`near.km`;
+  const score = scoreSql(
+    {
+      wishedOccupations: sql`searcher.wished_occupations`,
+      skills: sql`searcher.skills`,
+      candidateHours: sql`searcher.hours_per_week`,
+      dutchLevel: sql`searcher.dutch_level`,
+      travelRadiusKm: sql`searcher.travel_radius_km`,
+      availability: sql`searcher.availability`,
+      availabilityExpired: sql`(searcher.availability_expires_at <= ${now})`,
+      occupationUri: sql`vacancy.occupation_uri`,
+      requiredSkills: sql`vacancy.required_skills`,
+      niceSkills: sql`vacancy.nice_skills`,
+      vacancyHours: sql`vacancy.hours_per_week`,
+      requiredDutchLevel: sql`vacancy.required_dutch_level`,
+      sameIscoGroup: sql`(vacancy_occupation.isco_group = any(searcher.isco_groups))`,
+      distanceKm: distance,
+    },
+    weightsFromRelation,
+  );
+  const filter = vacancyFilterSql({
+    distance,
+    reach: sql`searcher.reach`,
+    minHours: sql`searcher.min_hours`,
+    maxHours: sql`searcher.max_hours`,
+    occupationUri: sql`searcher.occupation_uri`,
+    supportOffered: sql`searcher.support_offered`,
+    openHiring: sql`searcher.open_hiring`,
+    publishedAfter: sql`searcher.since`,
+    publishedUpTo: sql`${until}::timestamptz`,
+  });
+  // Points on the earth are worked out once per candidate and per vacancy, each distance once per pair:
+  // the same numbers as distanceKmSql, which computes them on the spot.
+  const ranked = await sql<{ key: string; id: string; distance_km: number | null; total: number; total_count: string }>`
+    with search as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(key text, candidate_id uuid, since timestamptz,
+        max_km integer, min_hours integer, max_hours integer, occupation_uri text, support_offered text[], open_hiring boolean)
+    ),
+    searcher as materialized (
+      select search.*, candidate.instantie_id, candidate.wished_occupations, candidate.skills, candidate.hours_per_week,
+        candidate.dutch_level, candidate.travel_radius_km, candidate.availability, candidate.availability_expires_at,
+        ll_to_earth(home.latitude, home.longitude) as point,
+        case when home.pc4 is null then null
+          else coalesce(search.max_km::float8, 2 * candidate.travel_radius_km::float8) end as reach,
+        array(select isco_group from esco_concept where uri = any(candidate.wished_occupations) and isco_group is not null) as isco_groups
+      from search
+      join candidate on candidate.id = search.candidate_id
+      left join postcode_area home on home.pc4 = left(candidate.postcode, 4)
+    ),
+    fresh as materialized (
+      select vacancy.id, ll_to_earth(vacancy_area.latitude, vacancy_area.longitude) as point,
+        array_remove(array[vacancy.occupation_uri], null) || vacancy.required_skills || vacancy.nice_skills as concepts
+      from vacancy
+      left join postcode_area vacancy_area on vacancy_area.pc4 = left(vacancy.postcode, 4)
+      where vacancy.status = 'open' and vacancy.published_until >= ${todayIso()}::date
+        and ${publishedAt} > ${since}::timestamptz and ${publishedAt} <= ${until}::timestamptz
+    ),
+    fresh_concept as materialized (
+      select fresh.id, vacancy_concept.concept
+      from fresh cross join unnest(fresh.concepts) as vacancy_concept(concept)
+      where not exists (select from esco_concept where uri = vacancy_concept.concept and reuse_level = 'transversal')
+    ),
+    pair as (
+      select distinct searcher.key, fresh_concept.id
+      from searcher
+      cross join unnest(searcher.wished_occupations || searcher.skills) as searcher_concept(concept)
+      join fresh_concept on fresh_concept.concept = searcher_concept.concept
+    ),
+    near as materialized (
+      select pair.key, pair.id, (earth_distance(fresh.point, searcher.point) / 1000.0) as km
+      from pair
+      join searcher on searcher.key = pair.key
+      join fresh on fresh.id = pair.id
+    ),
+    scored as (
+      select searcher.key, vacancy.id, near.km as distance_km, ${score.total} as total
+      from near
+      join searcher on searcher.key = near.key
+      join vacancy on vacancy.id = near.id
+      left join esco_concept vacancy_occupation on vacancy_occupation.uri = vacancy.occupation_uri
+      join ${weightsRelation(weightsOf)} on weights.for_instantie = searcher.instantie_id
+      cross join lateral ${score.facts}
+      cross join lateral ${score.parts}
+      where ${filter}
+    )
+    select key, id, distance_km, total, total_count from (
+      select scored.*, count(*) over (partition by key) as total_count,
+        row_number() over (partition by key order by total desc, distance_km asc nulls last, id) as place
+      from scored
+    ) ranked
+    where place <= ${limit}
+    order by key, place`.execute(db);
+  if (ranked.rows.length === 0) return found;
+
+  // The vacancies found are scored again by score.ts, which explains each part; the totals are the same.
+  const vacancies = new Map(
+    (
+      await db
+        .selectFrom('vacancy')
+        .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
+        .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
+        .where('vacancy.id', 'in', [...new Set(ranked.rows.map((row) => row.id))])
+        .execute()
+    ).map((vacancy) => [vacancy.id, vacancy as Vacancy & { employer_name: string }]),
+  );
+  const iscoOf = await iscoLookup(db, [
+    ...searches.flatMap((s) => s.candidate.wished_occupations),
+    ...[...vacancies.values()].flatMap((v) => (v.occupation_uri ? [v.occupation_uri] : [])),
+  ]);
+  const byKey = new Map(searches.map((search) => [search.key, search]));
+  for (const row of ranked.rows) {
+    const { candidate } = byKey.get(row.key)!;
+    const { version, weights } = weightsOf.get(candidate.instantie_id)!;
+    const vacancy = vacancies.get(row.id)!;
+    const distanceKm = row.distance_km === null ? null : Number(row.distance_km);
+    const score = scoreMatch(matchCandidateFrom(candidate, iscoOf, now), matchVacancyFrom(vacancy, iscoOf), distanceKm, weights);
+    const entry = found.get(row.key) ?? { items: [], total: Number(row.total_count), weightsVersion: version };
+    entry.items.push({ vacancy, distanceKm, score });
+    found.set(row.key, entry);
+  }
+  return found;
+}
+
+/** The filters of a candidate's vacancy list, each an SQL value that is NULL (or false) when not set. */
+type VacancyFilterSql = {
+  /** Distance from the candidate to the `vacancy` row, and how far the list reaches (NULL: everywhere). */
+  distance: RawBuilder<number | null>;
+  reach: RawBuilder<number | null>;
+  minHours: RawBuilder<number | null>;
+  maxHours: RawBuilder<number | null>;
+  occupationUri: RawBuilder<string | null>;
+  supportOffered: RawBuilder<string[] | null>;
+  openHiring: RawBuilder<boolean>;
+  publishedAfter: RawBuilder<Date | null>;
+  publishedUpTo: RawBuilder<Date | null>;
+};
+
+/**
+ * One condition over the `vacancy` row for all filters, for the single list and the weekly alerts
+ * alike: within reach (or at an unknown distance), hours, occupation, support offered, open hiring
+ * and the publication window.
+ */
+function vacancyFilterSql(f: VacancyFilterSql): RawBuilder<boolean> {
+  return sql<boolean>`((${f.reach} is null or ${f.distance} is null or ${f.distance} <= ${f.reach})
+    and (${f.minHours} is null or vacancy.hours_per_week >= ${f.minHours})
+    and (${f.maxHours} is null or vacancy.hours_per_week <= ${f.maxHours})
+    and (${f.occupationUri} is null or vacancy.occupation_uri = ${f.occupationUri})
+    and (${f.supportOffered} is null or vacancy.support_offered @> ${f.supportOffered})
+    and (not ${f.openHiring} or 'open_hiring' = any(vacancy.suitability))
+    and (${f.publishedAfter} is null or ${publishedAt} > ${f.publishedAfter})
+    and (${f.publishedUpTo} is null or ${publishedAt} <= ${f.publishedUpTo}))`;
+}
+
+/**
+ * One page of a ranked query whose rows carry `count(*) over ()`; a page past the end has no row to
+ * carry it, so the count then comes from the first row.
+ */
+async function pageWithTotal<Row extends { total_count: string }>(
+  fetch: (offset: number, limit: number) => Promise<Row[]>,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: Row[]; total: number }> {
+  const rows = await fetch((page - 1) * pageSize, pageSize);
+  const counted = rows[0] ?? (page > 1 ? (await fetch(0, 1))[0] : undefined);
+  return { rows, total: counted ? Number(counted.total_count) : 0 };
 }
 
 /** The parts of a candidate the viewer may not see are unknown to the score, so a ranking cannot leak them. */
@@ -191,16 +472,64 @@ export function maskToGroups(candidate: MatchCandidate, groups: readonly FieldGr
 export type RankedCandidate = { read: CandidateRead; score: Score; distanceKm: number | null };
 
 /**
+ * Who looks, in SQL terms: the scopes of the match terms to ask for (instantie|level), which groups
+ * of a row they see, and the instanties whose weights apply. Staff see every group of their own
+ * instantie's candidates; an employer sees per row what the candidate opened to its category there.
+ */
+type Viewer = {
+  termScopes: string[];
+  instanties: string[];
+  sees: (group: FieldGroup) => RawBuilder<boolean> | true;
+};
+
+function staffViewer(actor: Actor): Viewer {
+  const instanties = staffInstantieIds(actor);
+  return {
+    termScopes: instanties.flatMap((instantie) => visibilityLevels.map((level) => `${instantie}|${level}`)),
+    instanties,
+    sees: () => true,
+  };
+}
+
+function employerViewer(pool: Map<EmployerCategory, string[]>): Viewer {
+  const branches = [...pool];
+  return {
+    // Occupations carry the level of werkwensen, skills that of ervaring (migration 0006).
+    termScopes: branches.flatMap(([category, instanties]) =>
+      instanties.flatMap((instantie) =>
+        [...new Set([...levelsShowingGroup('werkwensen', category), ...levelsShowingGroup('ervaring', category)])].map(
+          (level) => `${instantie}|${level}`,
+        ),
+      ),
+    ),
+    instanties: branches.flatMap(([, instanties]) => instanties),
+    sees: (group) =>
+      sql<boolean>`(case ${sql.join(
+        branches.map(
+          ([category, instanties]) =>
+            sql`when candidate.instantie_id in (${sql.join(instanties)}) then ${groupVisibleToEmployerSql(group, category)}`,
+        ),
+        sql` `,
+      )} else false end)`,
+  };
+}
+
+/** What candidates are ranked against: a vacancy, or an employer's search criteria. */
+export type RankingTarget = MatchVacancy & { point: { latitude: number; longitude: number } | null };
+type RankingOptions = { page: number; pageSize: number; scope: 'pool' | 'caseload' | 'instantie' };
+
+/**
  * Candidates ranked for a vacancy, as advice: for the vacancy's own employer from the pool its
  * category opens (business-as-usual partners ask the instantie instead), or for a consultant from
- * the own instantie. Scores use only what the viewer may see; expired availability ranks last.
- * Only the candidates on the page shown are read, logged and counted.
+ * the own instantie. The list holds the candidates who share (visible) work or skills with the
+ * vacancy. Scores use only what the viewer may see; expired availability ranks last. Ranking happens
+ * in the database (decision 018); only the candidates on the page shown are read, logged and counted.
  */
 export async function candidatesForVacancy(
   db: Db,
   actor: Actor,
   vacancyId: string,
-  options: { page: number; pageSize: number; scope: 'pool' | 'caseload' | 'instantie' },
+  options: RankingOptions,
   context: string,
 ): Promise<RankedList<RankedCandidate> | 'not_found' | 'forbidden' | 'limit'> {
   if (!isUuid(vacancyId)) return 'not_found';
@@ -214,80 +543,178 @@ export async function candidatesForVacancy(
   const ownEmployer = employerIds(actor).includes(vacancy.employer_id);
   const isListed = vacancy.status === 'open' && vacancy.published_until !== null && vacancy.published_until >= todayIso();
   if (options.scope === 'pool' ? !ownEmployer : !isListed && !ownEmployer) return 'not_found';
-  const scoped = await scopedCandidates(db, actor, options.scope);
-  if (scoped === 'forbidden') return 'forbidden';
-
-  const shares = [
-    vacancy.occupation_uri ? sql<boolean>`${vacancy.occupation_uri} = any(candidate.wished_occupations)` : null,
-    vacancy.required_skills.length ? sql<boolean>`candidate.skills && ${sql.val(vacancy.required_skills)}::text[]` : null,
-    vacancy.nice_skills.length ? sql<boolean>`candidate.skills && ${sql.val(vacancy.nice_skills)}::text[]` : null,
-  ].filter((condition) => condition !== null);
-  const here =
-    vacancy.latitude !== null && vacancy.longitude !== null ? { latitude: vacancy.latitude, longitude: vacancy.longitude } : null;
-  let query = scoped
-    .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(candidate.postcode, 4)`))
-    .selectAll('candidate')
-    .select(here ? kmFrom(here).as('distance_km') : sql<null>`null`.as('distance_km'));
-  if (shares.length) query = query.where(sql<boolean>`(${sql.join(shares, sql` or `)})`);
-  const rows = (await query.orderBy('candidate.availability_expires_at', 'desc').limit(scoringWindow).execute()) as (Candidate & {
-    distance_km: number | null;
-  })[];
-
-  const hiding = new Set((await listInstanties(db)).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id));
-  const now = new Date();
-  const decisions = (await decideAccessFor(db, actor, rows)).filter(
-    // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
-    ({ candidate, access }) =>
-      access.role !== 'werkgever' || !hiding.has(candidate.instantie_id) || !availabilityExpired(candidate.availability_expires_at, now),
-  );
-  const distanceOf = new Map(rows.map((row) => [row.id, row.distance_km === null ? null : Number(row.distance_km)]));
-  const iscoOf = await iscoLookup(db, [
-    ...(vacancy.occupation_uri ? [vacancy.occupation_uri] : []),
-    ...rows.flatMap((row) => row.wished_occupations),
-  ]);
-  const matchVacancy = matchVacancyFrom(vacancy, iscoOf);
-  // Each candidate is scored with the weights of their own instantie.
-  const weightsOf = new Map<string, WeightsInForce>();
-  for (const instantieId of new Set(decisions.map(({ candidate }) => candidate.instantie_id))) {
-    weightsOf.set(instantieId, await weightsInForce(db, instantieId));
-  }
-  const ranked = decisions
-    .map(({ candidate, access }) => {
-      const { version, weights } = weightsOf.get(candidate.instantie_id)!;
-      const seesLocation = access.groups.includes('locatie');
-      const distanceKm = seesLocation ? (distanceOf.get(candidate.id) ?? null) : null;
-      const visible = maskToGroups(matchCandidateFrom(candidate, iscoOf, now), access.groups);
-      return {
-        id: candidate.id,
-        expired: visible.availabilityExpired === true,
-        distanceKm,
-        version,
-        score: scoreMatch(visible, matchVacancy, distanceKm, weights),
-      };
-    })
-    .sort((a, b) => Number(a.expired) - Number(b.expired) || b.score.total - a.score.total || a.id.localeCompare(b.id));
-  const page = ranked.slice((options.page - 1) * options.pageSize, options.page * options.pageSize);
-  const shown = await readCandidates(
-    db,
-    actor,
-    page.map((item) => item.id),
-    context,
-  );
-  if (shown === 'limit') return shown;
-  const reads = new Map(shown.map((read) => [read.candidate.id, read]));
-  const items = page.flatMap((item) => {
-    const read = reads.get(item.id);
-    return read ? [{ read, score: item.score, distanceKm: item.distanceKm }] : [];
-  });
-  const version = [...new Set(page.map((item) => item.version))].sort().join(',') || 'standaard';
-  await recordShownList(db, {
-    actor,
-    role: items[0]?.read.access.role ?? (options.scope === 'pool' ? 'werkgever' : 'consulent'),
+  const iscoOf = await iscoLookup(db, vacancy.occupation_uri ? [vacancy.occupation_uri] : []);
+  const point =
+    vacancy.latitude !== null && vacancy.longitude !== null
+      ? { latitude: Number(vacancy.latitude), longitude: Number(vacancy.longitude) }
+      : null;
+  return rankCandidates(db, actor, { ...matchVacancyFrom(vacancy, iscoOf), point }, options, context, {
     direction: 'candidates_for_vacancy',
     subjectId: vacancy.id,
     query: { scope: options.scope, page: options.page, pageSize: options.pageSize },
-    version,
-    ids: items.map((item) => item.read.candidate.id),
   });
-  return { items, total: ranked.length, page: options.page, pageSize: options.pageSize, weightsVersion: version };
+}
+
+export type CandidateCriteria = {
+  occupationUri?: string;
+  skills?: string[];
+  postcode?: string;
+  hoursPerWeek?: number;
+  requiredDutchLevel?: string;
+};
+
+/**
+ * Candidates ranked for an employer's own criteria (occupation, skills, place, hours, Dutch level)
+ * instead of a vacancy: the same ranking, the same policy, the same limits and the same record.
+ */
+export async function candidatesByCriteria(
+  db: Db,
+  actor: Actor,
+  criteria: CandidateCriteria,
+  options: RankingOptions,
+  context: string,
+): Promise<RankedList<RankedCandidate> | 'forbidden' | 'limit'> {
+  const iscoOf = await iscoLookup(db, criteria.occupationUri ? [criteria.occupationUri] : []);
+  const target: RankingTarget = {
+    occupationUri: criteria.occupationUri ?? null,
+    iscoGroup: criteria.occupationUri ? iscoOf(criteria.occupationUri) : null,
+    requiredSkills: criteria.skills ?? [],
+    niceSkills: [],
+    hoursPerWeek: criteria.hoursPerWeek ?? null,
+    requiredDutchLevel: criteria.requiredDutchLevel ?? null,
+    supportOffered: [],
+    point: criteria.postcode ? await coordinates(db, criteria.postcode) : null,
+  };
+  const result = await rankCandidates(db, actor, target, options, context, {
+    direction: 'candidates_by_criteria',
+    subjectId: null,
+    query: { criteria, scope: options.scope, page: options.page, pageSize: options.pageSize },
+  });
+  return result;
+}
+
+async function rankCandidates(
+  db: Db,
+  actor: Actor,
+  target: RankingTarget,
+  options: RankingOptions,
+  context: string,
+  record: { direction: 'candidates_for_vacancy' | 'candidates_by_criteria'; subjectId: string | null; query: object },
+): Promise<RankedList<RankedCandidate> | 'forbidden' | 'limit'> {
+  const scoped = await scopedCandidates(db, actor, options.scope);
+  if (scoped === 'forbidden') return 'forbidden';
+  const viewer = options.scope === 'pool' ? employerViewer(await poolInstanties(db, actor)) : staffViewer(actor);
+
+  const siblings = target.occupationUri ? await siblingOccupations(db, [target.occupationUri]) : [];
+  const concepts = await matchingConcepts(db, [
+    ...(target.occupationUri ? [target.occupationUri] : []),
+    ...target.requiredSkills,
+    ...target.niceSkills,
+  ]);
+  const weightsOf = await weightsForInstanties(db, viewer.instanties);
+  const emptyList = { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: 'standaard' };
+  if (concepts.length === 0 || viewer.termScopes.length === 0) return emptyList;
+
+  const here = target.point;
+  const now = new Date();
+  const seen = <T>(value: RawBuilder<T>, group: FieldGroup) => visibleOnly(value, viewer.sees(group));
+  const expired = sql<boolean>`(candidate.availability_expires_at <= ${now})`;
+  const inputs: ScoreSqlInputs = {
+    wishedOccupations: seen(sql`candidate.wished_occupations`, 'werkwensen'),
+    skills: seen(sql`candidate.skills`, 'ervaring'),
+    candidateHours: seen(sql`candidate.hours_per_week`, 'werkwensen'),
+    dutchLevel: seen(sql`candidate.dutch_level`, 'ervaring'),
+    travelRadiusKm: seen(sql`candidate.travel_radius_km`, 'locatie'),
+    availability: seen(sql`candidate.availability`, 'beschikbaarheid'),
+    availabilityExpired: seen(expired, 'beschikbaarheid'),
+    occupationUri: sql`${target.occupationUri}::text`,
+    requiredSkills: sql`${sql.val(target.requiredSkills)}::text[]`,
+    niceSkills: sql`${sql.val(target.niceSkills)}::text[]`,
+    vacancyHours: sql`${target.hoursPerWeek}::integer`,
+    requiredDutchLevel: sql`${target.requiredDutchLevel}::text`,
+    sameIscoGroup: sql`(candidate.wished_occupations && ${sql.val(siblings)}::text[])`,
+    distanceKm: here ? seen(distanceKmSql(area('candidate'), here), 'locatie') : sql`null::float8`,
+  };
+  const score = scoreSql(inputs, weightsFromRelation);
+  let query = scoped
+    .leftJoin('postcode_area as candidate_area', (join) => join.on(sql<boolean>`candidate_area.pc4 = left(candidate.postcode, 4)`))
+    .innerJoin(weightsRelation(weightsOf), (join) => join.on(sql<boolean>`weights.for_instantie = candidate.instantie_id`))
+    .select(['candidate.id', sql<string>`weights.version`.as('weights_version')])
+    .crossJoinLateral(score.facts)
+    .crossJoinLateral(score.parts)
+    .select([
+      sql<boolean>`coalesce(${inputs.availabilityExpired}, false)`.as('expired'),
+      score.total.as('total'),
+      sql<string>`count(*) over ()`.as('total_count'),
+    ])
+    .where(sharesTerm('candidate', viewer.termScopes, concepts));
+  if (options.scope === 'pool') {
+    // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
+    const hiding = (await listInstanties(db)).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id);
+    if (hiding.length) query = query.where(sql<boolean>`not (candidate.instantie_id in (${sql.join(hiding)}) and ${expired})`);
+  }
+  const ordered = query
+    .orderBy(sql`expired`)
+    .orderBy(sql`total`, 'desc')
+    .orderBy('candidate.id');
+  type Row = { id: string; weights_version: string; expired: boolean; total: number; total_count: string };
+  const { rows: page, total } = await pageWithTotal(
+    async (offset, limit) => (await ordered.limit(limit).offset(offset).execute()) as unknown as Row[],
+    options.page,
+    options.pageSize,
+  );
+
+  const shown = await readCandidates(
+    db,
+    actor,
+    page.map((row) => row.id),
+    context,
+  );
+  if (shown === 'limit') return shown;
+  // The page shown is scored again by score.ts, which explains each part; the totals are the same.
+  const distances = here
+    ? await candidateDistances(
+        db,
+        shown.map((read) => read.candidate),
+        here,
+      )
+    : new Map<string, number>();
+  const iscoOf = await iscoLookup(
+    db,
+    shown.flatMap((read) => read.candidate.wished_occupations),
+  );
+  const items = shown.map((read) => {
+    const { weights } = weightsOf.get(read.candidate.instantie_id) ?? standardWeights;
+    const distanceKm = read.access.groups.includes('locatie') ? (distances.get(read.candidate.id) ?? null) : null;
+    const visible = maskToGroups(matchCandidateFrom(read.candidate, iscoOf, now), read.access.groups);
+    return { read, distanceKm, score: scoreMatch(visible, target, distanceKm, weights) };
+  });
+  const version = [...new Set(page.map((row) => row.weights_version))].sort().join(',') || 'standaard';
+  await recordShownLists(db, [
+    {
+      viewerUserId: actor.userId,
+      role: items[0]?.read.access.role ?? (options.scope === 'pool' ? 'werkgever' : 'consulent'),
+      direction: record.direction,
+      subjectId: record.subjectId,
+      query: record.query,
+      version,
+      ids: items.map((item) => item.read.candidate.id),
+    },
+  ]);
+  return { items, total, page: options.page, pageSize: options.pageSize, weightsVersion: version };
+}
+
+/** Distances in km from each candidate's PC4 area to a point; candidates without a known area are absent. */
+async function candidateDistances(db: Db, candidates: readonly Candidate[], point: { latitude: number; longitude: number }) {
+  const pc4s = [...new Set(candidates.flatMap((c) => (c.postcode ? [c.postcode.slice(0, 4)] : [])))];
+  if (pc4s.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('postcode_area as candidate_area')
+    .select(['candidate_area.pc4', distanceKmSql(area('candidate'), point).as('km')])
+    .where('candidate_area.pc4', 'in', pc4s)
+    .execute();
+  const byPc4 = new Map(rows.map((row) => [row.pc4, Number(row.km)]));
+  return new Map(
+    candidates.flatMap((c) => (c.postcode && byPc4.has(c.postcode.slice(0, 4)) ? [[c.id, byPc4.get(c.postcode.slice(0, 4))!]] : [])),
+  );
 }

@@ -3,47 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '#app/db/schema.js';
 import { cefrLevels, defaultVisibility, supportNeedOptions, targetGroupOptions } from '../candidates/rules.js';
 import { matchCandidateFrom } from './inputs.js';
-import { defaultWeights, distanceValue, scoreMatch, type MatchCandidate, type MatchVacancy, type Weights } from './score.js';
-
-const skillPool = Array.from({ length: 30 }, (_, i) => `http://data.europa.eu/esco/skill/s${i}`);
-const occupationPool = Array.from({ length: 8 }, (_, i) => `http://data.europa.eu/esco/occupation/o${i}`);
-const iscoOf = (uri: string) => `91${uri.slice(-1)}`;
-const subset = <T>(items: readonly T[], max = items.length) => fc.uniqueArray(fc.constantFrom(...items), { maxLength: max });
-
-const candidate: fc.Arbitrary<MatchCandidate> = fc
-  .record({
-    wishedOccupations: subset(occupationPool, 3),
-    skills: subset(skillPool, 15),
-    hoursPerWeek: fc.option(fc.integer({ min: 1, max: 40 })),
-    dutchLevel: fc.option(fc.constantFrom(...cefrLevels)),
-    travelRadiusKm: fc.option(fc.integer({ min: 0, max: 60 })),
-    availability: fc.option(fc.constantFrom('beschikbaar' as const, 'binnenkort' as const, 'niet_beschikbaar' as const)),
-    availabilityExpired: fc.option(fc.boolean()),
-    supportNeeds: fc.option(subset(supportNeedOptions)),
-  })
-  .map((c) => ({ ...c, wishedIscoGroups: c.wishedOccupations.map(iscoOf) }));
-
-const vacancy: fc.Arbitrary<MatchVacancy> = fc
-  .record({
-    occupationUri: fc.option(fc.constantFrom(...occupationPool)),
-    requiredSkills: subset(skillPool, 8),
-    niceSkills: subset(skillPool, 5),
-    hoursPerWeek: fc.integer({ min: 1, max: 40 }),
-    requiredDutchLevel: fc.option(fc.constantFrom(...cefrLevels)),
-    supportOffered: subset(supportNeedOptions),
-  })
-  .map((v) => ({ ...v, iscoGroup: v.occupationUri ? iscoOf(v.occupationUri) : null }));
-
-const distance = fc.option(fc.double({ min: 0, max: 150, noNaN: true }));
-const weights: fc.Arbitrary<Weights> = fc.record({
-  beroep: fc.integer({ min: 0, max: 100 }),
-  vaardigheden: fc.integer({ min: 0, max: 100 }),
-  extraVaardigheden: fc.integer({ min: 0, max: 100 }),
-  afstand: fc.integer({ min: 0, max: 100 }),
-  uren: fc.integer({ min: 0, max: 100 }),
-  taal: fc.integer({ min: 0, max: 100 }),
-  beschikbaarheid: fc.integer({ min: 0, max: 100 }),
-});
+import { candidate, distance, iscoOf, occupationPool, skillPool, subset, vacancy, weights } from './score.arbitraries.js';
+import { defaultWeights, distanceValue, scoreMatch, type MatchCandidate, type MatchVacancy } from './score.js';
 
 describe('the match score', () => {
   it('is a whole number from 0 to 100', () => {

@@ -27,7 +27,8 @@ export type MatchVacancy = {
   iscoGroup: string | null;
   requiredSkills: readonly string[];
   niceSkills: readonly string[];
-  hoursPerWeek: number;
+  /** Null when an employer searches by criteria without hours. */
+  hoursPerWeek: number | null;
   requiredDutchLevel: string | null;
   supportOffered: readonly string[];
 };
@@ -114,7 +115,7 @@ function distancePart(c: MatchCandidate, distanceKm: number | null): Pick<ScoreP
 }
 
 function hoursPart(c: MatchCandidate, v: MatchVacancy): Pick<ScorePart, 'value' | 'facts'> {
-  if (c.hoursPerWeek === null) return { value: null, facts: {} };
+  if (c.hoursPerWeek === null || v.hoursPerWeek === null) return { value: null, facts: {} };
   const difference = Math.abs(v.hoursPerWeek - c.hoursPerWeek);
   return { value: Math.max(0, 1 - difference / Math.max(c.hoursPerWeek, 8)), facts: { wanted: c.hoursPerWeek, offered: v.hoursPerWeek } };
 }

@@ -2,7 +2,7 @@ import type { Db } from '#app/db/connection.js';
 
 export type EventInput = {
   actorUserId: string | null;
-  subjectType: 'candidate' | 'employer' | 'vacancy' | 'consent' | 'api_token' | 'user';
+  subjectType: 'candidate' | 'employer' | 'vacancy' | 'consent' | 'api_token' | 'user' | 'instantie';
   subjectId: string;
   action: string;
   reason?: string | null;
@@ -11,16 +11,24 @@ export type EventInput = {
 
 /** Records a write that matters; call it with the transaction of the write itself. */
 export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+  await recordEvents(db, [event]);
+}
+
+/** `recordEvent` for many events in one statement (a job that handles a batch). */
+export async function recordEvents(db: Db, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('event')
-    .values({
-      actor_user_id: event.actorUserId,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-      action: event.action,
-      reason: event.reason ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
+    .values(
+      events.map((event) => ({
+        actor_user_id: event.actorUserId,
+        subject_type: event.subjectType,
+        subject_id: event.subjectId,
+        action: event.action,
+        reason: event.reason ?? null,
+        data: JSON.stringify(event.data ?? {}),
+      })),
+    )
     .execute();
 }
 

@@ -17,7 +17,8 @@
 
 export type TaxonomyConcept = { uri: string; label: string; altLabels: readonly string[] };
 export type Occupation = TaxonomyConcept & { iscoGroup: string };
-export type Skill = TaxonomyConcept;
+/** ESCO's reuse level of a skill; only "transversal" matters here (decision 018). */
+export type Skill = TaxonomyConcept & { reuseLevel?: 'transversal' };
 
 const occ = (id: string, label: string, iscoGroup: string, altLabels: readonly string[]): Occupation => ({
   uri: `http://data.europa.eu/esco/occupation/${id}`,
@@ -30,6 +31,10 @@ const skill = (id: string, label: string, altLabels: readonly string[] = []): Sk
   uri: `http://data.europa.eu/esco/skill/${id}`,
   label,
   altLabels,
+});
+const transversalSkill = (id: string, label: string, altLabels: readonly string[] = []): Skill => ({
+  ...skill(id, label, altLabels),
+  reuseLevel: 'transversal',
 });
 
 export const builtinOccupations: readonly Occupation[] = [
@@ -293,99 +298,104 @@ export const builtinOccupations: readonly Occupation[] = [
 export const builtinSkills: readonly Skill[] = [
   // Working with others and attitudes (ESCO transversal skills).
   // ESCO: work in teams
-  skill('60c78287-22eb-4103-9c8c-28deaa460da0', 'in teamverband werken', ['samenwerken', 'teamwerk']),
+  transversalSkill('60c78287-22eb-4103-9c8c-28deaa460da0', 'in teamverband werken', ['samenwerken', 'teamwerk']),
   // ESCO: cooperate with colleagues (Dutch ESCO label)
-  skill('082967d4-b94c-4305-aa13-35a6aa8c5c7c', 'samenwerken met collega’s', ["samenwerken met collega's"]),
+  transversalSkill('082967d4-b94c-4305-aa13-35a6aa8c5c7c', 'samenwerken met collega’s', ["samenwerken met collega's"]),
   // ESCO: support colleagues
-  skill('95a41cf5-4037-4c96-91a8-c34b41637224', "collega's ondersteunen", ["collega's helpen"]),
+  transversalSkill('95a41cf5-4037-4c96-91a8-c34b41637224', "collega's ondersteunen", ["collega's helpen"]),
   // ESCO: interact with others
-  skill('09e28145-e205-4b7a-8b3b-5c4876396069', 'omgaan met anderen', ['contact maken', 'sociale vaardigheden']),
+  transversalSkill('09e28145-e205-4b7a-8b3b-5c4876396069', 'omgaan met anderen', ['contact maken', 'sociale vaardigheden']),
   // ESCO: demonstrate good manners
-  skill('5c59dac1-0547-4068-b43c-ac59f1344448', 'goede omgangsvormen tonen', ['beleefdheid', 'vriendelijkheid']),
+  transversalSkill('5c59dac1-0547-4068-b43c-ac59f1344448', 'goede omgangsvormen tonen', ['beleefdheid', 'vriendelijkheid']),
   // ESCO: demonstrate consideration
-  skill('9d75743b-317a-4bc4-b93f-c72e3ceba377', 'rekening houden met anderen', ['empathie', 'behulpzaamheid']),
+  transversalSkill('9d75743b-317a-4bc4-b93f-c72e3ceba377', 'rekening houden met anderen', ['empathie', 'behulpzaamheid']),
   // ESCO: meet commitments
-  skill('113b4428-0a31-4199-8496-070af7854b91', 'afspraken nakomen', ['betrouwbaarheid', 'punctualiteit', 'stiptheid', 'op tijd komen']),
+  transversalSkill('113b4428-0a31-4199-8496-070af7854b91', 'afspraken nakomen', [
+    'betrouwbaarheid',
+    'punctualiteit',
+    'stiptheid',
+    'op tijd komen',
+  ]),
   // ESCO: demonstrate trustworthiness
-  skill('bcf002ce-90f8-42e5-ac1b-5dba208639b0', 'betrouwbaarheid tonen', ['eerlijkheid']),
+  transversalSkill('bcf002ce-90f8-42e5-ac1b-5dba208639b0', 'betrouwbaarheid tonen', ['eerlijkheid']),
   // ESCO: manage time
-  skill('d9013e0e-e937-43d5-ab71-0e917ee882b8', 'tijd beheren', ['timemanagement', 'planning maken', 'prioriteiten stellen']),
+  transversalSkill('d9013e0e-e937-43d5-ab71-0e917ee882b8', 'tijd beheren', ['timemanagement', 'planning maken', 'prioriteiten stellen']),
   // ESCO: work in an organised manner
-  skill('1258cc12-37bb-4a12-b219-9c3d6b294533', 'georganiseerd werken', ['gestructureerd werken', 'ordelijk werken']),
+  transversalSkill('1258cc12-37bb-4a12-b219-9c3d6b294533', 'georganiseerd werken', ['gestructureerd werken', 'ordelijk werken']),
   // ESCO: work independently
-  skill('c29aa9d2-4da8-4bdd-831c-8d4a2fb51730', 'zelfstandig werken', ['zonder toezicht werken']),
+  transversalSkill('c29aa9d2-4da8-4bdd-831c-8d4a2fb51730', 'zelfstandig werken', ['zonder toezicht werken']),
   // ESCO: work efficiently
-  skill('7a93e22f-54d8-4bf0-9213-d711f6601b49', 'efficiënt werken', ['doelmatig werken']),
+  transversalSkill('7a93e22f-54d8-4bf0-9213-d711f6601b49', 'efficiënt werken', ['doelmatig werken']),
   // ESCO: perform multiple tasks at the same time
-  skill('0b144726-21c2-46ed-8d13-c03d27f61604', 'meerdere taken tegelijk uitvoeren', ['multitasken']),
+  transversalSkill('0b144726-21c2-46ed-8d13-c03d27f61604', 'meerdere taken tegelijk uitvoeren', ['multitasken']),
   // ESCO: attend to detail
-  skill('83e6510b-ffeb-4aec-959c-4265fd0ff7b7', 'aandacht hebben voor details', ['nauwkeurig werken', 'precisie']),
+  transversalSkill('83e6510b-ffeb-4aec-959c-4265fd0ff7b7', 'aandacht hebben voor details', ['nauwkeurig werken', 'precisie']),
   // ESCO: make an effort
-  skill('0ab5084c-cbd0-46d5-b61f-f1b8e9cc0ca0', 'zich inspannen', ['inzet tonen', 'hard werken']),
+  transversalSkill('0ab5084c-cbd0-46d5-b61f-f1b8e9cc0ca0', 'zich inspannen', ['inzet tonen', 'hard werken']),
   // ESCO: persist
-  skill('f60b0a50-2e7b-46f8-9b9c-2809b10991f9', 'volhouden', ['doorzetten', 'doorzettingsvermogen']),
+  transversalSkill('f60b0a50-2e7b-46f8-9b9c-2809b10991f9', 'volhouden', ['doorzetten', 'doorzettingsvermogen']),
   // ESCO: demonstrate enthusiasm
-  skill('22b7d99d-252f-4572-8e3c-438ea87607eb', 'enthousiasme tonen', ['motivatie tonen', 'positieve houding']),
+  transversalSkill('22b7d99d-252f-4572-8e3c-438ea87607eb', 'enthousiasme tonen', ['motivatie tonen', 'positieve houding']),
   // ESCO: show initiative
-  skill('001115fb-569f-4ee6-8381-c6807ef2527f', 'initiatief tonen', ['eigen initiatief nemen']),
+  transversalSkill('001115fb-569f-4ee6-8381-c6807ef2527f', 'initiatief tonen', ['eigen initiatief nemen']),
   // ESCO: demonstrate willingness to learn
-  skill('9bf266a6-188b-4d17-a22f-2f266d76832b', 'leerbereidheid tonen', ['leergierigheid', 'willen leren']),
+  transversalSkill('9bf266a6-188b-4d17-a22f-2f266d76832b', 'leerbereidheid tonen', ['leergierigheid', 'willen leren']),
   // ESCO: accept constructive criticism
-  skill('a311ab20-75df-4aff-8016-3142c5659d30', 'opbouwende kritiek aanvaarden', ['feedback ontvangen', 'feedback aannemen']),
+  transversalSkill('a311ab20-75df-4aff-8016-3142c5659d30', 'opbouwende kritiek aanvaarden', ['feedback ontvangen', 'feedback aannemen']),
   // ESCO: adapt to change
-  skill('49de9958-2aa4-4eef-a89d-fe5d5bcd28c4', 'zich aanpassen aan veranderingen', ['flexibiliteit', 'flexibel zijn']),
+  transversalSkill('49de9958-2aa4-4eef-a89d-fe5d5bcd28c4', 'zich aanpassen aan veranderingen', ['flexibiliteit', 'flexibel zijn']),
   // ESCO: cope with pressure
-  skill('7a147904-22b3-498a-b4d9-7bceeb86b45d', 'omgaan met druk', ['werken onder druk', 'stressbestendigheid']),
+  transversalSkill('7a147904-22b3-498a-b4d9-7bceeb86b45d', 'omgaan met druk', ['werken onder druk', 'stressbestendigheid']),
   // ESCO: manage frustration
-  skill('1d1fedcb-4995-44ac-90f5-f31a157ce512', 'omgaan met frustratie', ['emoties beheersen', 'kalm blijven']),
+  transversalSkill('1d1fedcb-4995-44ac-90f5-f31a157ce512', 'omgaan met frustratie', ['emoties beheersen', 'kalm blijven']),
   // ESCO: create solutions to problems
-  skill('03b9b491-fc9b-4868-914a-bf7cd47b5041', 'oplossingen voor problemen bedenken', ['probleemoplossend vermogen']),
+  transversalSkill('03b9b491-fc9b-4868-914a-bf7cd47b5041', 'oplossingen voor problemen bedenken', ['probleemoplossend vermogen']),
   // ESCO: report facts
-  skill('be6ab363-3de1-427f-a8ef-85d5b0250822', 'feiten rapporteren', ['verslag doen', 'melden']),
+  transversalSkill('be6ab363-3de1-427f-a8ef-85d5b0250822', 'feiten rapporteren', ['verslag doen', 'melden']),
   // ESCO: instruct others
-  skill('699e7c26-6502-4e78-a823-3656ff5a5b8b', 'anderen instrueren', ['uitleg geven', 'inwerken']),
+  transversalSkill('699e7c26-6502-4e78-a823-3656ff5a5b8b', 'anderen instrueren', ['uitleg geven', 'inwerken']),
 
   // Safety, hygiene and quality (ESCO transversal skills).
   // ESCO: follow safety precautions in work practices
-  skill('d2d9051a-10e1-41c5-9cfb-bbdc58016176', 'veiligheidsvoorschriften op het werk volgen', ['veilig werken', 'VCA']),
+  transversalSkill('d2d9051a-10e1-41c5-9cfb-bbdc58016176', 'veiligheidsvoorschriften op het werk volgen', ['veilig werken', 'VCA']),
   // ESCO: follow hygienic work practices
-  skill('6816e28f-a48d-41c7-8492-309f50c049fc', 'hygiënisch werken', ['hygiënevoorschriften volgen']),
+  transversalSkill('6816e28f-a48d-41c7-8492-309f50c049fc', 'hygiënisch werken', ['hygiënevoorschriften volgen']),
   // ESCO: attend to hygiene
-  skill('fba28975-4544-4d37-8971-9bd72534018c', 'zorgen voor hygiëne', ['persoonlijke hygiëne', 'netheid']),
+  transversalSkill('fba28975-4544-4d37-8971-9bd72534018c', 'zorgen voor hygiëne', ['persoonlijke hygiëne', 'netheid']),
   // ESCO: apply quality standards
-  skill('236526e2-d5a8-436b-91d1-47e5d431e7ea', 'kwaliteitsnormen toepassen', ['kwaliteitscontrole']),
+  transversalSkill('236526e2-d5a8-436b-91d1-47e5d431e7ea', 'kwaliteitsnormen toepassen', ['kwaliteitscontrole']),
   // ESCO: first aid
-  skill('f7464f30-662b-4177-85a0-3df9693e9e58', 'eerste hulp', ['EHBO', 'BHV']),
+  transversalSkill('f7464f30-662b-4177-85a0-3df9693e9e58', 'eerste hulp', ['EHBO', 'BHV']),
 
   // Numeracy and digital basics (ESCO transversal skills).
   // ESCO: carry out work-related calculations
-  skill('19ba11f3-9c99-41fd-a7c9-f77e6a026186', 'werkgerelateerde berekeningen uitvoeren', ['rekenen', 'met geld omgaan']),
+  transversalSkill('19ba11f3-9c99-41fd-a7c9-f77e6a026186', 'werkgerelateerde berekeningen uitvoeren', ['rekenen', 'met geld omgaan']),
   // ESCO: operate handheld devices
-  skill('20ba084f-129c-4c5e-b39f-539913e0acc4', 'handheld apparaten bedienen', ['handscanner gebruiken', 'scanner']),
+  transversalSkill('20ba084f-129c-4c5e-b39f-539913e0acc4', 'handheld apparaten bedienen', ['handscanner gebruiken', 'scanner']),
   // ESCO: use online communication tools
-  skill('5f1dd9f6-dcb4-4384-88c9-f9f6a75305c9', 'online communicatiemiddelen gebruiken', ['e-mailen', 'online communiceren']),
+  transversalSkill('5f1dd9f6-dcb4-4384-88c9-f9f6a75305c9', 'online communicatiemiddelen gebruiken', ['e-mailen', 'online communiceren']),
   // ESCO: search for information online
-  skill('698be2d3-8768-422d-a2d3-1cb701816089', 'online informatie zoeken', ['internet gebruiken']),
+  transversalSkill('698be2d3-8768-422d-a2d3-1cb701816089', 'online informatie zoeken', ['internet gebruiken']),
   // ESCO: use word processing software
-  skill('81633a44-f1db-4a01-a940-804c6905e330', 'tekstverwerkingssoftware gebruiken', ['Word', 'typen']),
+  transversalSkill('81633a44-f1db-4a01-a940-804c6905e330', 'tekstverwerkingssoftware gebruiken', ['Word', 'typen']),
   // ESCO: office software
-  skill('cf310cff-0d28-4dbc-9dbb-cc500a3196c2', 'kantoorsoftware', ['Office', 'Excel', 'Word']),
+  transversalSkill('cf310cff-0d28-4dbc-9dbb-cc500a3196c2', 'kantoorsoftware', ['Office', 'Excel', 'Word']),
   // ESCO: use e-services
-  skill('d908a818-70ef-419e-9d60-8f459114cb2f', 'e-diensten gebruiken', ['DigiD', 'online bankieren']),
+  transversalSkill('d908a818-70ef-419e-9d60-8f459114cb2f', 'e-diensten gebruiken', ['DigiD', 'online bankieren']),
   // ESCO: solve location and navigation problems by using GPS tools
-  skill('6efef9df-ac86-45ca-8b1b-a8178ef17b5c', 'navigeren met gps', ['navigatie', 'routeplanner gebruiken']),
+  transversalSkill('6efef9df-ac86-45ca-8b1b-a8178ef17b5c', 'navigeren met gps', ['navigatie', 'routeplanner gebruiken']),
 
   // Dutch language (ESCO language skills).
   // ESCO: Dutch
-  skill('cad4f44b-28a8-4448-86e5-7389e5ebf3eb', 'Nederlands', ['Nederlandse taal']),
+  transversalSkill('cad4f44b-28a8-4448-86e5-7389e5ebf3eb', 'Nederlands', ['Nederlandse taal']),
   // ESCO: interact verbally in Dutch
-  skill('c44b765b-76fb-4a16-be7e-9925beee072c', 'mondeling communiceren in het Nederlands', ['Nederlands spreken']),
+  transversalSkill('c44b765b-76fb-4a16-be7e-9925beee072c', 'mondeling communiceren in het Nederlands', ['Nederlands spreken']),
   // ESCO: understand spoken Dutch
-  skill('347d33a8-3698-4549-a7de-722a0216ee40', 'gesproken Nederlands begrijpen', ['Nederlands verstaan']),
+  transversalSkill('347d33a8-3698-4549-a7de-722a0216ee40', 'gesproken Nederlands begrijpen', ['Nederlands verstaan']),
   // ESCO: understand written Dutch
-  skill('96ab25a3-c89b-43ea-833b-26b637c3b6ed', 'geschreven Nederlands begrijpen', ['Nederlands lezen']),
+  transversalSkill('96ab25a3-c89b-43ea-833b-26b637c3b6ed', 'geschreven Nederlands begrijpen', ['Nederlands lezen']),
   // ESCO: write Dutch
-  skill('e35cfb6e-ea8e-4aef-aab9-3cbc7d79647b', 'Nederlands schrijven'),
+  transversalSkill('e35cfb6e-ea8e-4aef-aab9-3cbc7d79647b', 'Nederlands schrijven'),
 
   // Practical skills.
   // ESCO: operate forklift
@@ -442,6 +452,15 @@ export const builtinSkills: readonly Skill[] = [
   // ESCO: manoeuvre heavy trucks
   skill('8215bbba-2f6d-4530-bf41-904d871eaf72', 'zware vrachtwagens manoeuvreren', ['vrachtwagen rijden']),
 ];
+
+/**
+ * The built-in skills that ESCO counts as transversal (reuse level "transversal": working with others,
+ * safety and hygiene, numeracy and digital basics, languages). They count in the score, but sharing
+ * only such a skill does not put a candidate and a vacancy in each other's lists (decision 018).
+ */
+export const builtinTransversalSkills: ReadonlySet<string> = new Set(
+  builtinSkills.filter((s) => s.reuseLevel === 'transversal').map((s) => s.uri),
+);
 
 const occupationIndex = new Map(builtinOccupations.map((o) => [o.uri, o]));
 const skillIndex = new Map(builtinSkills.map((s) => [s.uri, s]));

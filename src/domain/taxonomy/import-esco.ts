@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse, type CsvError } from 'csv-parse';
 import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
+import type { ReuseLevel } from '#app/db/schema.js';
 import { isConceptUri, isEscoUri, isIscoCode, searchText, splitLabels, type ConceptKind } from './rules.js';
 
 /**
@@ -61,6 +62,7 @@ type ConceptRow = {
   altLabels: string[];
   iscoGroup: string | null;
   description: string | null;
+  reuseLevel: ReuseLevel | null;
 };
 
 const conceptTypes: Record<ConceptKind, string> = { occupation: 'Occupation', skill: 'KnowledgeSkillCompetence' };
@@ -72,6 +74,11 @@ const countWritten = (rows: readonly { inserted: boolean }[]): Written => {
   const inserted = rows.filter((row) => row.inserted).length;
   return { inserted, updated: rows.length - inserted };
 };
+
+const reuseLevels: readonly ReuseLevel[] = ['transversal', 'cross-sector', 'sector-specific', 'occupation-specific'];
+/** ESCO's reuseLevel column of skills_nl.csv; anything else (or nothing) is unknown. */
+const reuseLevelOf = (value: string): ReuseLevel | null =>
+  (reuseLevels as readonly string[]).includes(value) ? (value as ReuseLevel) : null;
 
 function conceptLoader(kind: ConceptKind): Loader<ConceptRow> {
   return {
@@ -93,6 +100,7 @@ function conceptLoader(kind: ConceptKind): Loader<ConceptRow> {
         altLabels: splitLabels(cell('altLabels'), label),
         iscoGroup: iscoGroup || null,
         description: cell('description') || null,
+        reuseLevel: kind === 'skill' ? reuseLevelOf(cell('reuseLevel')) : null,
       };
     },
     key: (row) => row.uri,
@@ -107,6 +115,7 @@ function conceptLoader(kind: ConceptKind): Loader<ConceptRow> {
             alt_labels: row.altLabels,
             isco_group: row.iscoGroup,
             description: row.description,
+            reuse_level: row.reuseLevel,
             search_text: searchText(row.label, row.altLabels),
             source: 'import' as const,
           })),
@@ -120,15 +129,16 @@ function conceptLoader(kind: ConceptKind): Loader<ConceptRow> {
               alt_labels: eb.ref('excluded.alt_labels'),
               isco_group: eb.ref('excluded.isco_group'),
               description: eb.ref('excluded.description'),
+              reuse_level: eb.ref('excluded.reuse_level'),
               search_text: eb.ref('excluded.search_text'),
               source: eb.ref('excluded.source'),
               updated_at: sql<Date>`now()`,
             }))
             .where(
               sql<boolean>`(esco_concept.kind, esco_concept.label, esco_concept.alt_labels, esco_concept.isco_group,
-                esco_concept.description, esco_concept.search_text, esco_concept.source)
+                esco_concept.description, esco_concept.reuse_level, esco_concept.search_text, esco_concept.source)
                 is distinct from (excluded.kind, excluded.label, excluded.alt_labels, excluded.isco_group,
-                excluded.description, excluded.search_text, excluded.source)`,
+                excluded.description, excluded.reuse_level, excluded.search_text, excluded.source)`,
             ),
         )
         .returning(insertedFlag)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
-import { builtinOccupations, builtinSkills } from './builtin.js';
+import { builtinOccupations, builtinSkills, builtinTransversalSkills } from './builtin.js';
 import { foldText, searchText, type ConceptKind } from './rules.js';
 
 /** An occupation or skill as pages and the API show it. */
@@ -25,6 +25,7 @@ export async function ensureBuiltinTaxonomy(db: Db): Promise<void> {
     ...builtinOccupations.map((o) => ({ kind: 'occupation' as const, concept: o, iscoGroup: o.iscoGroup })),
     ...builtinSkills.map((s) => ({ kind: 'skill' as const, concept: s, iscoGroup: null })),
   ].map(({ kind, concept, iscoGroup }) => ({
+    reuse_level: kind === 'skill' && builtinTransversalSkills.has(concept.uri) ? ('transversal' as const) : null,
     uri: concept.uri,
     kind,
     label: concept.label,
@@ -44,12 +45,13 @@ export async function ensureBuiltinTaxonomy(db: Db): Promise<void> {
           alt_labels: eb.ref('excluded.alt_labels'),
           isco_group: eb.ref('excluded.isco_group'),
           search_text: eb.ref('excluded.search_text'),
+          reuse_level: eb.ref('excluded.reuse_level'),
           updated_at: sql<Date>`now()`,
         }))
         .where('esco_concept.source', '=', 'builtin')
         .where(
-          sql<boolean>`(esco_concept.label, esco_concept.alt_labels, esco_concept.isco_group, esco_concept.search_text)
-            is distinct from (excluded.label, excluded.alt_labels, excluded.isco_group, excluded.search_text)`,
+          sql<boolean>`(esco_concept.label, esco_concept.alt_labels, esco_concept.isco_group, esco_concept.search_text, esco_concept.reuse_level)
+            is distinct from (excluded.label, excluded.alt_labels, excluded.isco_group, excluded.search_text, excluded.reuse_level)`,
         ),
     )
     .execute();
@@ -192,4 +194,37 @@ export async function unknownConcepts(db: Db, kind: ConceptKind, uris: readonly 
     .execute();
   const known = new Set(rows.map((row) => row.uri));
   return uris.filter((uri) => !known.has(uri));
+}
+
+/** The occupations in these ISCO-08 unit groups (4 digits). */
+export async function occupationsInIscoGroups(db: Db, groups: readonly string[]): Promise<string[]> {
+  if (groups.length === 0) return [];
+  const rows = await db
+    .selectFrom('esco_concept')
+    .select('uri')
+    .where('kind', '=', 'occupation')
+    .where('isco_group', 'in', [...groups])
+    .orderBy('uri')
+    .execute();
+  return rows.map((row) => row.uri);
+}
+
+/**
+ * The concepts that can put a candidate and a vacancy in each other's lists: all but the skills ESCO
+ * counts as transversal (teamwork, Dutch, safety), which every profile has and which therefore say
+ * little about fit. They still count in the score (decision 018).
+ */
+export async function matchingConcepts(db: Db, uris: readonly string[]): Promise<string[]> {
+  if (uris.length === 0) return [];
+  const transversal = new Set(
+    (
+      await db
+        .selectFrom('esco_concept')
+        .select('uri')
+        .where('uri', 'in', [...new Set(uris)])
+        .where('reuse_level', '=', 'transversal')
+        .execute()
+    ).map((row) => row.uri),
+  );
+  return [...new Set(uris)].filter((uri) => !transversal.has(uri));
 }

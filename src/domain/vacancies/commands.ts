@@ -162,7 +162,8 @@ export async function publishVacancy(db: Db, actor: Actor, id: string, today = t
     if (!vacancy.published_until || vacancy.published_until < today) {
       return conflict('expired', 'De einddatum van deze vacature is voorbij. Kies eerst een nieuwe einddatum en sla de vacature op.');
     }
-    await trx.updateTable('vacancy').set({ status: 'open', updated_at: new Date() }).where('id', '=', id).execute();
+    const now = new Date();
+    await trx.updateTable('vacancy').set({ status: 'open', published_at: now, updated_at: now }).where('id', '=', id).execute();
     await recordEvent(trx, {
       actorUserId: actor.userId,
       subjectType: 'vacancy',

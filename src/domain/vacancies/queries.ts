@@ -26,6 +26,7 @@ export const vacancyColumns = [
   'vacancy.support_offered',
   'vacancy.suitability',
   'vacancy.status',
+  'vacancy.published_at',
   'vacancy.created_at',
   'vacancy.updated_at',
 ] as const;

@@ -3,11 +3,14 @@ import type { AppDeps } from '../deps.js';
 import { registerApiTokenPages } from './account/api-tokens.js';
 import { registerManagementPages } from './beheer/index.js';
 import { registerCandidateViewPages } from './candidate-view/candidate-profile.js';
+import { registerNotificationPages } from './berichten/index.js';
 import { registerConsultantPages } from './consulent/index.js';
 import { registerHomePages } from './home.js';
 import { registerCandidatePages } from './kandidaat/index.js';
+import { registerCriteriaSearchPages } from './matching/criteria-search.js';
 import { registerMatchingInfoPages } from './matching/info.js';
 import { registerMatchingPages } from './matching/lists.js';
+import { registerSavedSearchPages } from './matching/saved-searches.js';
 import { registerPasswordPages } from './password.js';
 import { registerVacancyPages } from './vacatures/index.js';
 import { registerEmployerPages } from './werkgever/organisation.js';
@@ -21,8 +24,11 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   registerPasswordPages(app, deps);
   registerManagementPages(app, deps);
   registerApiTokenPages(app, deps);
+  registerNotificationPages(app, deps);
   registerEmployerPages(app, deps);
   registerVacancyPages(app, deps);
   registerMatchingInfoPages(app, deps);
   registerMatchingPages(app, deps);
+  registerSavedSearchPages(app, deps);
+  registerCriteriaSearchPages(app, deps);
 }

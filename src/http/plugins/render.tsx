@@ -9,7 +9,11 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Rea
   const csrfToken = reply.generateCsrf();
   const html = renderToString(
     <LocaleContext.Provider value={request.locale}>
-      <PageContext.Provider value={{ actor: request.actor, csrfToken, path: request.url }}>{page}</PageContext.Provider>
+      <PageContext.Provider
+        value={{ actor: request.actor, csrfToken, path: request.url, unreadNotifications: request.unreadNotifications }}
+      >
+        {page}
+      </PageContext.Provider>
     </LocaleContext.Provider>,
   );
   return reply

@@ -4,6 +4,7 @@ import type { Auth } from '#app/auth.js';
 import type { Db } from '#app/db/connection.js';
 import { loadActor, type Actor } from '#app/domain/accounts/actor.js';
 import { userIdForApiToken } from '#app/domain/accounts/api-tokens.js';
+import { unreadCount } from '#app/domain/notifications/queries.js';
 import { defaultLocale, isLocale, type Locale } from '#app/ui/i18n.js';
 
 declare module 'fastify' {
@@ -12,6 +13,8 @@ declare module 'fastify' {
     locale: Locale;
     /** How the actor was recognised: a browser session, an API token, or not at all. */
     authenticatedBy: 'session' | 'token' | null;
+    /** Unread notifications of a signed-in person on a page, for the menu; 0 elsewhere. */
+    unreadNotifications: number;
   }
 }
 
@@ -25,6 +28,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, auth: Auth)
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('authenticatedBy', null);
+  app.decorateRequest('unreadNotifications', 0);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     if (request.url.startsWith('/assets/')) return;
@@ -47,6 +51,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, auth: Auth)
     if (session) {
       request.actor = await loadActor(db, session.user.id);
       request.authenticatedBy = request.actor ? 'session' : null;
+      if (request.actor && !request.url.startsWith('/api/')) request.unreadNotifications = await unreadCount(db, request.actor.userId);
     }
   });
 }

@@ -5,6 +5,7 @@ import { matchingOperations } from './matching.js';
 import type { Operation } from './registry.js';
 import { vacancyOperations } from './vacatures.js';
 import { employerOperations } from './werkgevers.js';
+import { savedSearchOperations } from './zoekopdrachten.js';
 
 /** Every operation of API v1, in the order of the document. */
 export function apiOperations(deps: AppDeps): Operation[] {
@@ -14,5 +15,6 @@ export function apiOperations(deps: AppDeps): Operation[] {
     ...employerOperations(deps),
     ...escoOperations(deps),
     ...matchingOperations(deps),
+    ...savedSearchOperations(deps),
   ];
 }

@@ -165,3 +165,100 @@ describe('GET /vacatures/{id}/kandidaten', () => {
     expect(JSON.stringify(response.json)).not.toContain(ids.own!);
   });
 });
+
+describe('GET /kandidaten/zoeken', () => {
+  // Skills that find candidates: transversal ones only add to the score (decision 018).
+  const [forklift, lifting] = builtinSkills.filter((skill) => !skill.reuseLevel);
+  beforeAll(async () => {
+    const withSkill = async (name: string, skill: string, ervaring: 'alle' | 'consulent') => {
+      const made = await makeCandidate(app, world.consulent, { visibility: { werkwensen: 'alle', ervaring, locatie: 'alle' } });
+      const result = await updateProfileSection(app.database.db, world.consulent, made.id, 'ervaring', {
+        skills: [skill],
+        educationLevel: 'vmbo',
+        workExperience: [],
+      });
+      expect(result.ok).toBe(true);
+      ids[name] = made.id;
+    };
+    await withSkill('forklift', forklift!.uri, 'alle');
+    await withSkill('liftingHidden', lifting!.uri, 'consulent');
+  });
+  const criteria = () => `occupationUri=${encodeURIComponent(cleaner.uri)}&skills=${required1!.uri},${required2!.uri}&postcode=3011%20AB`;
+
+  it('ranks the pool for an employer by its own criteria, with only the visible fields, and records the list', async () => {
+    const response = await call(`/kandidaten/zoeken?${criteria()}&hoursPerWeek=24&requiredDutchLevel=B1`, world.employers.committed.user);
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ page: 1, pageSize: 20, total: 2, weightsVersion: 'standaard' });
+    const items = response.json.items as {
+      candidate: Record<string, unknown>;
+      score: { parts: { name: string; facts: object; value: number | null }[] };
+      distanceKm: number | null;
+    }[];
+    expect(items.map((item) => item.candidate.id).sort()).toEqual([ids.own, ids.skillsHidden].sort());
+    for (const item of items) expect(item.candidate.firstName).toBeUndefined();
+    const hidden = items.find((item) => item.candidate.id === ids.skillsHidden)!;
+    expect(hidden.candidate.skills).toBeUndefined();
+    expect(hidden.score.parts.find((part) => part.name === 'vaardigheden')).toMatchObject({ value: null, facts: {} });
+    expect(items.find((item) => item.candidate.id === ids.own)!.distanceKm).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(response.json)).not.toContain(secret!.uri);
+    const self = new URL((response.json._links as { self: { href: string } }).self.href, 'http://localhost');
+    expect(self.pathname).toBe('/api/v1/kandidaten/zoeken');
+    expect(Object.fromEntries(self.searchParams)).toMatchObject({
+      occupationUri: cleaner.uri,
+      skills: `${required1!.uri},${required2!.uri}`,
+      postcode: '3011AB',
+      page: '1',
+    });
+    const log = await app.database.db
+      .selectFrom('match_log')
+      .selectAll()
+      .where('direction', '=', 'candidates_by_criteria')
+      .where('viewer_user_id', '=', world.employers.committed.user.userId)
+      .execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]!.shown_ids.sort()).toEqual([ids.own, ids.skillsHidden].sort());
+  });
+
+  it('finds by skills alone, but never through a skill the candidate did not show', async () => {
+    const bySkill = await call(`/kandidaten/zoeken?skills=${forklift!.uri}`, world.employers.committed.user);
+    expect(bySkill.status).toBe(200);
+    expect((bySkill.json.items as { candidate: { id: string } }[]).map((item) => item.candidate.id)).toEqual([ids.forklift]);
+    const byHidden = await call(`/kandidaten/zoeken?skills=${lifting!.uri}`, world.employers.committed.user);
+    expect(byHidden.status).toBe(200);
+    expect(byHidden.json.total).toBe(0);
+  });
+
+  it('answers bad input with 400 problem+json in Dutch', async () => {
+    const none = await call('/kandidaten/zoeken?postcode=3011', world.employers.committed.user);
+    expect(none.status).toBe(400);
+    expect(none.type).toContain('application/problem+json');
+    expect(JSON.stringify(none.json)).toContain('Kies een beroep of minstens één vaardigheid.');
+    for (const bad of ['postcode=12', 'hoursPerWeek=41', 'requiredDutchLevel=Z1', 'skills=geen-uri', 'pageSize=50']) {
+      const response = await call(`/kandidaten/zoeken?occupationUri=${encodeURIComponent(cleaner.uri)}&${bad}`, world.employers.committed.user);
+      expect(response.status, bad).toBe(400);
+      expect(response.type).toContain('application/problem+json');
+    }
+  });
+
+  it('refuses: business-as-usual and staff 403, no login 401', async () => {
+    const bau = await call(`/kandidaten/zoeken?${criteria()}`, world.employers.business_as_usual.user);
+    expect(bau.status).toBe(403);
+    expect(bau.type).toContain('application/problem+json');
+    expect(JSON.stringify(bau.json)).toContain('Vraag de instantie om kandidaten.');
+    expect((await call(`/kandidaten/zoeken?${criteria()}`, world.consulent)).status).toBe(403);
+    expect((await call(`/kandidaten/zoeken?${criteria()}`, candidateUser)).status).toBe(403);
+    expect((await call(`/kandidaten/zoeken?${criteria()}`)).status).toBe(401);
+  });
+
+  it('answers 429 with Retry-After when the day is used up', async () => {
+    await app.database.db
+      .insertInto('profile_view_count')
+      .values({ user_id: world.employers.committed.user.userId, day: todayIso(), views: 1_000_000 })
+      .onConflict((oc) => oc.columns(['user_id', 'day']).doUpdateSet({ views: 1_000_000 }))
+      .execute();
+    const response = await call(`/kandidaten/zoeken?${criteria()}`, world.employers.committed.user);
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toBeDefined();
+    expect(JSON.stringify(response.json)).not.toContain(ids.own!);
+  });
+});

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { hasRole } from '#app/domain/accounts/actor.js';
+import { candidateCriteriaFields, checkOccupationOrSkills, toCandidateCriteria, whenWorkFieldsValid } from '#app/domain/matching/criteria.js';
 import { matchFilterFields, toVacancyFilters } from '#app/domain/matching/filters.js';
-import { candidatesForVacancy, vacanciesForCandidate } from '#app/domain/matching/queries.js';
+import {
+  candidatesByCriteria,
+  candidatesForVacancy,
+  vacanciesForCandidate,
+  type RankedCandidate,
+  type RankedList,
+} from '#app/domain/matching/queries.js';
 import { partNames } from '#app/domain/matching/score.js';
 import { maxPoolPageSize, secondsUntilNextDay } from '#app/domain/privacy/view-limit.js';
 import { conceptLabels } from '#app/domain/taxonomy/queries.js';
@@ -49,6 +56,26 @@ const candidateQuery = z.object({
       'pool (werkgevers, voor hun eigen vacature), caseload (eigen kandidaten) of instantie. Standaard: pool voor werkgevers, caseload voor medewerkers.',
     ),
 });
+
+const criteriaQuery = z.object({ ...paginationQuery, ...candidateCriteriaFields }).superRefine(checkOccupationOrSkills, whenWorkFieldsValid);
+
+/** A page of ranked candidates, for a vacancy or for an employer's own criteria. */
+const candidateListSchema = z.object({
+  items: z.array(
+    z.object({
+      candidate: candidateSchema,
+      score: scoreSchema,
+      distanceKm: z.number().nullable().describe('Afstand tussen de postcodegebieden (PC4), afgerond; null als onbekend of niet zichtbaar'),
+    }),
+  ),
+  ...listFields,
+});
+
+const poolPageTooLarge = {
+  pageSize: `pageSize is maximaal ${maxPoolPageSize} in de pool van kandidaten.`,
+};
+const viewLimitDetail =
+  'Met deze pagina komt u boven het aantal kandidaatprofielen dat u per dag mag bekijken. Vraag minder kandidaten per pagina, of probeer het morgen opnieuw.';
 
 /** The query for the page links: empty lists left out, lists comma-separated (as the filters accept them). */
 const linkQuery = (query: Record<string, unknown>) =>
@@ -133,30 +160,12 @@ export function matchingOperations({ db }: AppDeps) {
       authenticated: true,
       params: idParams,
       query: candidateQuery,
-      success: {
-        status: 200,
-        description: 'Een pagina passende kandidaten',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              candidate: candidateSchema,
-              score: scoreSchema,
-              distanceKm: z
-                .number()
-                .nullable()
-                .describe('Afstand tussen de postcodegebieden (PC4), afgerond; null als onbekend of niet zichtbaar'),
-            }),
-          ),
-          ...listFields,
-        }),
-      },
+      success: { status: 200, description: 'Een pagina passende kandidaten', schema: candidateListSchema },
       errors: [400, 403, 404, 429],
       handler: async ({ actor, params, query, reply }) => {
         const scope = query.scope ?? (isStaff(actor) ? 'caseload' : 'pool');
         if (scope === 'pool' && query.pageSize > maxPoolPageSize)
-          return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', {
-            pageSize: `pageSize is maximaal ${maxPoolPageSize} in de pool van kandidaten.`,
-          });
+          return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', poolPageTooLarge);
         const result = await candidatesForVacancy(
           db,
           actor!,
@@ -167,25 +176,64 @@ export function matchingOperations({ db }: AppDeps) {
         if (result === 'not_found') return sendProblem(reply, 404, 'Deze vacature bestaat niet of u mag deze niet zien.');
         if (result === 'forbidden')
           return sendProblem(reply, 403, 'U mag niet zelf zoeken in de kandidaten. Vraag de instantie om kandidaten voor deze vacature.');
-        if (result === 'limit')
+        if (result === 'limit') return sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, viewLimitDetail);
+        return presentCandidates(result, pageLinks(`/vacatures/${params.id}/kandidaten`, query, result.page, result.pageSize, result.total));
+      },
+    }),
+    defineOperation({
+      method: 'get',
+      path: '/kandidaten/zoeken',
+      operationId: 'zoekKandidaten',
+      summary: 'Kandidaten die passen bij uw eigen zoekvraag, met de score en de uitleg',
+      description:
+        'Voor werkgevers: zoek in de pool die de categorie van uw organisatie opent, zonder vacature. Geef een beroep of ' +
+        'minstens één vaardigheid: daarmee worden kandidaten gevonden (zij willen dat beroep doen of hebben die vaardigheden). ' +
+        'Plaats, uren en niveau Nederlands bepalen mee wie het beste past. U krijgt alleen de velden die de kandidaat voor u ' +
+        'openzette; de score gebruikt ook alleen die velden. Gewone werkgevers (business-as-usual) zoeken niet zelf: zij ' +
+        `vragen de instantie om kandidaten (403). Hoogstens ${maxPoolPageSize} kandidaten per pagina; elke kandidaat telt mee ` +
+        'voor het aantal profielen per dag (429). Elke getoonde lijst wordt vastgelegd.',
+      tag: 'Matchen',
+      authenticated: true,
+      query: criteriaQuery,
+      success: { status: 200, description: 'Een pagina passende kandidaten', schema: candidateListSchema },
+      errors: [400, 403, 429],
+      handler: async ({ actor, query, reply }) => {
+        if (query.pageSize > maxPoolPageSize) return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', poolPageTooLarge);
+        const { page, pageSize, ...criteria } = query;
+        const result = await candidatesByCriteria(
+          db,
+          actor!,
+          toCandidateCriteria(criteria),
+          { page, pageSize, scope: 'pool' },
+          'api.kandidaten.zoeken',
+        );
+        if (result === 'forbidden')
           return sendProblem(
-            reply.header('retry-after', String(secondsUntilNextDay())),
-            429,
-            'Met deze pagina komt u boven het aantal kandidaatprofielen dat u per dag mag bekijken. Vraag minder kandidaten per pagina, of probeer het morgen opnieuw.',
+            reply,
+            403,
+            hasRole(actor, 'werkgever')
+              ? 'U mag niet zelf zoeken in de kandidaten. Vraag de instantie om kandidaten.'
+              : 'Alleen werkgevers zoeken zo in de kandidaten. Medewerkers gebruiken GET /vacatures/{id}/kandidaten.',
           );
-        return {
-          items: result.items.map((item) => ({
-            candidate: item.read.view,
-            score: item.score,
-            distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm),
-          })),
-          page: result.page,
-          pageSize: result.pageSize,
-          total: result.total,
-          weightsVersion: result.weightsVersion,
-          _links: pageLinks(`/vacatures/${params.id}/kandidaten`, query, result.page, result.pageSize, result.total),
-        };
+        if (result === 'limit') return sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, viewLimitDetail);
+        return presentCandidates(result, pageLinks('/kandidaten/zoeken', linkQuery(query), result.page, result.pageSize, result.total));
       },
     }),
   ];
+}
+
+/** A ranked candidate list as the API gives it: what the viewer may see of each, the score, the rounded distance. */
+function presentCandidates(result: RankedList<RankedCandidate>, links: ReturnType<typeof pageLinks>) {
+  return {
+    items: result.items.map((item) => ({
+      candidate: item.read.view,
+      score: item.score,
+      distanceKm: item.distanceKm === null ? null : Math.round(item.distanceKm),
+    })),
+    page: result.page,
+    pageSize: result.pageSize,
+    total: result.total,
+    weightsVersion: result.weightsVersion,
+    _links: links,
+  };
 }

@@ -65,9 +65,11 @@ export function registerOperations(app: FastifyInstance, operations: readonly Op
         if (
           request.authenticatedBy === 'session' &&
           operation.method !== 'get' &&
+          operation.method !== 'delete' &&
           !request.headers['content-type']?.startsWith('application/json')
         ) {
           // A cross-site HTML form cannot send JSON, so JSON-only writes are safe from CSRF with a cookie session.
+          // Nor can it send DELETE, which has no body; another site's script would need CORS, which the API does not allow.
           return sendProblem(reply, 415, 'Stuur de gegevens als application/json.');
         }
         const params = operation.params ? parseInput(operation.params, request.params) : { ok: true as const, value: undefined };

@@ -8,7 +8,7 @@ import { Heading, Layout, Notice, Paragraph } from '#app/ui/layout.js';
 import { DataTable } from '#app/ui/table.js';
 import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
-import { sendNotFound } from '../../guards.js';
+import { requireSignedIn, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { ErrorPage } from '../error-page.js';
 import { account } from './messages.js';
@@ -111,12 +111,6 @@ function ApiTokensPage({
       </Form>
     </Layout>
   );
-}
-
-/** Any signed-in person; visitors go to the log-in page first. */
-function requireSignedIn(request: FastifyRequest, reply: FastifyReply): Actor | null {
-  if (!request.actor) reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);
-  return request.actor;
 }
 
 /**

@@ -15,6 +15,7 @@ import { listHref, pageParam, searchParam } from '../../query-params.js';
 import { useEmployerLabels } from '../employer-parts.js';
 import { management } from './messages.js';
 import { categoryOptions, employerPath, employersPath, isCategory, managementContext, type ManagementContext } from './parts.js';
+import { matchWeightsPath } from './match-weights.js';
 import { unusualUsePath } from './unusual-use.js';
 
 const pageSize = 25;
@@ -68,6 +69,11 @@ function EmployerListPage({
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={unusualUsePath}>
           {t('unusualUseLink')}
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={matchWeightsPath}>
+          {t('weightsLink')}
         </a>
       </p>
       <CategoryExplanation context={context} />

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { registerEmployerDetailPage } from './employer-detail.js';
 import { registerEmployerListPage } from './employer-list.js';
 import { registerEmployerUsersPage } from './employer-users.js';
+import { registerMatchWeightsPage } from './match-weights.js';
 import { registerNewEmployerPage } from './new-employer.js';
 import { registerUnusualUsePage } from './unusual-use.js';
 
@@ -13,4 +14,5 @@ export function registerManagementPages(app: FastifyInstance, deps: AppDeps): vo
   registerEmployerDetailPage(app, deps);
   registerEmployerUsersPage(app, deps);
   registerUnusualUsePage(app, deps);
+  registerMatchWeightsPage(app, deps);
 }

@@ -25,7 +25,8 @@ import { profileText } from '../profile/messages.js';
 import { CandidateLoginBlock, LoginProblemNotice } from '../password.js';
 import { ProfileSections, SavedNotice } from '../profile/summary.js';
 import { matchListText } from '../matching/list-messages.js';
-import { consultantVacanciesPath } from '../matching/paths.js';
+import { consultantSavedSearchesPath, consultantVacanciesPath } from '../matching/paths.js';
+import { savedSearchText } from '../matching/saved-search-messages.js';
 import { consultant } from './messages.js';
 import { AvailabilityText, candidatePath, fullName, useCodeLabel } from './parts.js';
 
@@ -61,6 +62,13 @@ function useEventLabel() {
       'consent.given': 'event_consentGiven',
       'consent.withdrawn': 'event_consentWithdrawn',
       'availability.confirmed': 'event_availability',
+      'availability.reminder_before': 'event_reminderBefore',
+      'availability.reminder_expired': 'event_reminderExpired',
+      'availability.consultant_notified': 'event_consultantNotified',
+      'saved_search.created': 'event_savedSearchCreated',
+      'saved_search.updated': 'event_savedSearchUpdated',
+      'saved_search.deleted': 'event_savedSearchDeleted',
+      'saved_search.alerted': 'event_savedSearchAlerted',
     };
     const key = known[event.action];
     return key ? t(key) : event.action;
@@ -186,6 +194,7 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
 function CandidatePage({ read, consentSince, weeks, accessLog, history, names, notices }: PageData) {
   const t = useT(consultant);
   const m = useT(matchListText);
+  const s = useT(savedSearchText);
   const name = fullName(read.view);
   return (
     <Layout title={name}>
@@ -203,11 +212,18 @@ function CandidatePage({ read, consentSince, weeks, accessLog, history, names, n
         {t('colPseudonym')}: {read.view.pseudonym}
       </Paragraph>
       <Paragraph>{t('candidateIntro')}</Paragraph>
-      <Paragraph>
-        <a className="utrecht-link" href={consultantVacanciesPath(read.view.id)}>
-          {m('linkCandidateVacancies')}
-        </a>
-      </Paragraph>
+      <ul className="utrecht-unordered-list">
+        <li className="utrecht-unordered-list__item">
+          <a className="utrecht-link" href={consultantVacanciesPath(read.view.id)}>
+            {m('linkCandidateVacancies')}
+          </a>
+        </li>
+        <li className="utrecht-unordered-list__item">
+          <a className="utrecht-link" href={consultantSavedSearchesPath(read.view.id)}>
+            {s('toSavedSearchesConsultant')}
+          </a>
+        </li>
+      </ul>
       <AvailabilityBlock read={read} weeks={weeks} />
       <ConsentAndVisibility read={read} consentSince={consentSince} />
       <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />

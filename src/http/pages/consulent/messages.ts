@@ -97,6 +97,13 @@ export const consultant = defineMessages({
     event_consentGiven: 'Toestemming gegeven',
     event_consentWithdrawn: 'Toestemming ingetrokken',
     event_availability: 'Beschikbaarheid bevestigd',
+    event_reminderBefore: 'Herinnering gestuurd: beschikbaarheid verloopt bijna',
+    event_reminderExpired: 'Bericht gestuurd: beschikbaarheid verlopen',
+    event_consultantNotified: 'Consulent gemeld: beschikbaarheid verlopen',
+    event_savedSearchCreated: 'Zoekopdracht bewaard',
+    event_savedSearchUpdated: 'Zoekopdracht gewijzigd',
+    event_savedSearchDeleted: 'Zoekopdracht verwijderd',
+    event_savedSearchAlerted: 'Wekelijks bericht met nieuw werk gestuurd',
 
     expiredTitle: 'Verlopen beschikbaarheid',
     expiredIntro:
@@ -204,6 +211,13 @@ export const consultant = defineMessages({
     event_consentGiven: 'Consent given',
     event_consentWithdrawn: 'Consent withdrawn',
     event_availability: 'Availability confirmed',
+    event_reminderBefore: 'Reminder sent: availability ends soon',
+    event_reminderExpired: 'Message sent: availability expired',
+    event_consultantNotified: 'Consultant told: availability expired',
+    event_savedSearchCreated: 'Search saved',
+    event_savedSearchUpdated: 'Search changed',
+    event_savedSearchDeleted: 'Search deleted',
+    event_savedSearchAlerted: 'Weekly message with new work sent',
 
     expiredTitle: 'Expired availability',
     expiredIntro:

@@ -18,7 +18,8 @@ import { registerProfileRoutes, type ResolveCandidate } from '../profile/registe
 import { codeLabel, profileCompleteness, ProfileSections, SavedNotice } from '../profile/summary.js';
 import { employerCategories } from '../profile/visibility-page.js';
 import { matchListText } from '../matching/list-messages.js';
-import { forYouPath } from '../matching/paths.js';
+import { forYouPath, savedSearchesPath } from '../matching/paths.js';
+import { savedSearchText } from '../matching/saved-search-messages.js';
 import { candidateText } from './messages.js';
 
 const base = '/kandidaat';
@@ -49,6 +50,7 @@ function OverviewPage({
   const t = useT(candidateText);
   const p = useT(profileText);
   const m = useT(matchListText);
+  const s = useT(savedSearchText);
   const locale = useLocale();
   const { percent, missing } = profileCompleteness(candidate);
   const expires = formatDate(candidate.availability_expires_at, locale);
@@ -90,11 +92,18 @@ function OverviewPage({
 
       <section className="werkregie-card">
         <Heading level={2}>{m('linkForYou')}</Heading>
-        <Paragraph>
-          <a className="utrecht-link" href={forYouPath}>
-            {m('linkForYouText')}
-          </a>
-        </Paragraph>
+        <ul className="utrecht-unordered-list">
+          <li className="utrecht-unordered-list__item">
+            <a className="utrecht-link" href={forYouPath}>
+              {m('linkForYouText')}
+            </a>
+          </li>
+          <li className="utrecht-unordered-list__item">
+            <a className="utrecht-link" href={savedSearchesPath}>
+              {s('toSavedSearches')}
+            </a>
+          </li>
+        </ul>
       </section>
 
       <section className="werkregie-card">

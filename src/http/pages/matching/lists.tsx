@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '#app/domain/accounts/actor.js';
 import { ownCandidateId } from '#app/domain/candidates/own-candidate.js';
-import { matchFilterSchema, toVacancyFilters } from '#app/domain/matching/filters.js';
+import type { MatchFilterInput } from '#app/domain/matching/filters.js';
 import { placesOf } from '#app/domain/matching/places.js';
+import { createSavedSearch } from '#app/domain/matching/saved-searches.js';
 import {
   candidatesForVacancy,
   vacanciesForCandidate,
@@ -10,7 +11,6 @@ import {
   type RankedList,
   type RankedVacancy,
 } from '#app/domain/matching/queries.js';
-import type { Score } from '#app/domain/matching/score.js';
 import { secondsUntilNextDay } from '#app/domain/privacy/view-limit.js';
 import { builtinOccupations } from '#app/domain/taxonomy/builtin.js';
 import { conceptLabels } from '#app/domain/taxonomy/queries.js';
@@ -22,29 +22,23 @@ import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
-import { listHref, pageNumber, pageParam, readFilterForm } from '../../query-params.js';
+import { listHref, pageNumber, pageParam } from '../../query-params.js';
 import { ViewLimitPage } from '../candidate-view/candidate-profile.js';
 import { supportOptions } from '../vacatures/parts.js';
 import { vacancyText } from '../vacatures/messages.js';
-import { matchingInfoPath, ScoreExplanation, type ConceptLabels, type Voice } from './explain.js';
+import { ScoreExplanation, type ConceptLabels, type Voice } from './explain.js';
+import { readMatchFilters } from './filter-params.js';
 import { matchListText } from './list-messages.js';
-import { consultantCandidatesPath, consultantVacanciesPath, employerCandidatesPath, forYouPath } from './paths.js';
-
-export const matchPageSize = 10;
-
-/** Dutch names in the address bar; English names in the domain. */
-const paramNames = {
-  km: 'maxKm',
-  urenVanaf: 'hoursMin',
-  urenTot: 'hoursMax',
-  beroep: 'occupationUri',
-  hulp: 'supportOffered',
-  openHiring: 'openHiring',
-} as const;
-function readFilters(query: Record<string, unknown>) {
-  const { form, parsed } = readFilterForm(query, paramNames, matchFilterSchema);
-  return { form, filters: parsed.ok ? toVacancyFilters(parsed.value) : null };
-}
+import {
+  consultantCandidatesPath,
+  consultantSavedSearchesPath,
+  consultantVacanciesPath,
+  employerCandidatesPath,
+  forYouPath,
+  savedSearchesPath,
+} from './paths.js';
+import { AdviceLine, AskInstantiePage, candidateLabels, CandidateResults, matchPageSize, scoreConceptUris } from './ranked-parts.js';
+import { newSaveForm, SaveSearchForm, savedSearchFormErrors, savedSearchInput } from './saved-searches.js';
 
 const builtinOccupationOptions: Option[] = builtinOccupations
   .map((o) => ({ value: o.uri, label: o.label }))
@@ -55,30 +49,6 @@ async function occupationOptions(db: AppDeps['db'], chosen: unknown): Promise<Op
     return builtinOccupationOptions;
   const label = (await conceptLabels(db, [chosen])).get(chosen);
   return label ? [{ value: chosen, label }, ...builtinOccupationOptions] : builtinOccupationOptions;
-}
-
-/** The ESCO concepts a score's facts name (the occupation, missing skills), to look up their labels. */
-export function scoreConceptUris(scores: readonly Score[]): string[] {
-  return scores.flatMap((score) =>
-    score.parts.flatMap((part) => {
-      if (part.name === 'beroep' && typeof part.facts.occupation === 'string') return [part.facts.occupation];
-      if ((part.name === 'vaardigheden' || part.name === 'extraVaardigheden') && Array.isArray(part.facts.missing))
-        return part.facts.missing;
-      return [];
-    }),
-  );
-}
-
-function AdviceLine({ text }: { text: string }) {
-  const t = useT(matchListText);
-  return (
-    <Paragraph>
-      {text}{' '}
-      <a className="utrecht-link" href={matchingInfoPath}>
-        {t('howItWorksLink')}
-      </a>
-    </Paragraph>
-  );
 }
 
 function FilterForm({ form, action, occupations }: { form: FormState; action: string; occupations: Option[] }) {
@@ -199,16 +169,33 @@ function VacancyResultList({
   );
 }
 
-function ForYouPage({ form, occupations, results }: { form: FormState; occupations: Option[]; results: VacancyResults | null }) {
+/** A ranked vacancy list as a page shows it: the filter form, the save form and the results. */
+type VacancyPageData = {
+  form: FormState;
+  occupations: Option[];
+  /** The valid filters, to save; null when the filter form has errors. */
+  input: MatchFilterInput | null;
+  saveForm: FormState;
+  results: VacancyResults | null;
+};
+
+/** One summary for both forms on the page: the filters and the save form. */
+const pageErrors = (page: VacancyPageData): FormState => ({ values: {}, errors: { ...page.form.errors, ...page.saveForm.errors } });
+
+function ForYouPage({ page }: { page: VacancyPageData }) {
   const t = useT(matchListText);
+  const errors = pageErrors(page);
   return (
-    <Layout title={t('forYouTitle')} hasErrors={Object.keys(form.errors).length > 0}>
-      <ErrorSummary form={form} />
+    <Layout title={t('forYouTitle')} hasErrors={Object.keys(errors.errors).length > 0}>
+      <ErrorSummary form={errors} />
       <Heading>{t('forYouTitle')}</Heading>
       <Paragraph lead>{t('forYouIntro')}</Paragraph>
       <AdviceLine text={t('forYouAdvice')} />
-      <FilterForm form={form} action={forYouPath} occupations={occupations} />
-      <VacancyResultList results={results} form={form} path={forYouPath} voice="kandidaat" empty={t('forYouEmpty')} />
+      <FilterForm form={page.form} action={forYouPath} occupations={page.occupations} />
+      {page.input ? (
+        <SaveSearchForm action={forYouPath} form={page.saveForm} filters={page.input} voice="kandidaat" savedHref={savedSearchesPath} />
+      ) : null}
+      <VacancyResultList results={page.results} form={page.form} path={forYouPath} voice="kandidaat" empty={t('forYouEmpty')} />
     </Layout>
   );
 }
@@ -223,22 +210,14 @@ function NoProfilePage() {
   );
 }
 
-function ConsultantVacanciesPage({
-  candidateId,
-  form,
-  occupations,
-  results,
-}: {
-  candidateId: string;
-  form: FormState;
-  occupations: Option[];
-  results: VacancyResults | null;
-}) {
+function ConsultantVacanciesPage({ candidateId, page }: { candidateId: string; page: VacancyPageData }) {
   const t = useT(matchListText);
   const path = consultantVacanciesPath(candidateId);
+  const { form, occupations, results } = page;
+  const errors = pageErrors(page);
   return (
-    <Layout title={t('consultantVacanciesTitle')} hasErrors={Object.keys(form.errors).length > 0}>
-      <ErrorSummary form={form} />
+    <Layout title={t('consultantVacanciesTitle')} hasErrors={Object.keys(errors.errors).length > 0}>
+      <ErrorSummary form={errors} />
       <Paragraph>
         <a className="utrecht-link" href={`/consulent/kandidaten/${candidateId}`}>
           {t('backToCandidate')}
@@ -248,35 +227,21 @@ function ConsultantVacanciesPage({
       <Paragraph lead>{t('consultantVacanciesIntro')}</Paragraph>
       <AdviceLine text={t('consultantAdvice')} />
       <FilterForm form={form} action={path} occupations={occupations} />
+      {page.input ? (
+        <SaveSearchForm
+          action={path}
+          form={page.saveForm}
+          filters={page.input}
+          voice="consulent"
+          savedHref={consultantSavedSearchesPath(candidateId)}
+        />
+      ) : null}
       <VacancyResultList results={results} form={form} path={path} voice="werkgever" empty={t('consultantVacanciesEmpty')} />
     </Layout>
   );
 }
 
 type Scope = 'caseload' | 'instantie';
-
-function CandidateItem({ item, labels, profileHref }: { item: RankedCandidate; labels: ConceptLabels; profileHref: string }) {
-  const t = useT(matchListText);
-  const { view } = item.read;
-  const name = view.firstName
-    ? `${view.firstName} ${view.lastName ?? ''}`.trim()
-    : t('candidateUnknownName', { pseudonym: view.pseudonym });
-  const facts = [
-    ...(view.postcodeArea ? [t('candidateArea', { area: view.postcodeArea })] : []),
-    ...(typeof view.hoursPerWeek === 'number' ? [t('candidateHours', { hours: view.hoursPerWeek })] : []),
-  ];
-  return (
-    <article className="werkregie-card">
-      <h3 className="utrecht-heading-3">
-        <a className="utrecht-link" href={profileHref}>
-          {name}
-        </a>
-      </h3>
-      {facts.length ? <p className="utrecht-paragraph">{facts.join(' · ')}</p> : null}
-      <ScoreExplanation score={item.score} voice="werkgever" labels={labels} collapsible infoLink={false} />
-    </article>
-  );
-}
 
 function VacancyCandidatesPage({
   title,
@@ -328,50 +293,27 @@ function VacancyCandidatesPage({
           </ul>
         </nav>
       ) : null}
-      <Section id="resultaten" title={t('resultsTitle')}>
-        {list.total === 0 ? (
-          <Paragraph>{t('candidatesEmpty')}</Paragraph>
-        ) : (
-          <>
-            <Paragraph>{countText(t, list.total, 'candidatesCountOne', 'candidatesCount')}</Paragraph>
-            <div>
-              {list.items.map((item) => (
-                <CandidateItem
-                  key={item.read.candidate.id}
-                  item={item}
-                  labels={labels}
-                  profileHref={consultant ? `/consulent/kandidaten/${item.read.candidate.id}` : `/kandidaten/${item.read.candidate.id}`}
-                />
-              ))}
-            </div>
-            <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => listHref(path, page, scopeParams)} />
-          </>
-        )}
-      </Section>
+      <CandidateResults
+        list={list}
+        labels={labels}
+        empty={t('candidatesEmpty')}
+        profileHref={(id) => (consultant ? `/consulent/kandidaten/${id}` : `/kandidaten/${id}`)}
+        pageHref={(page) => listHref(path, page, scopeParams)}
+      />
     </Layout>
   );
 }
 
-/** A business-as-usual employer (or one whose category opens no pool): the instantie proposes candidates. */
-function AskInstantiePage({ title, vacancyId }: { title: string; vacancyId: string }) {
+/** The employer may not search the pool: the instantie proposes candidates for this vacancy. */
+function AskForVacancyPage({ title, vacancyId }: { title: string; vacancyId: string }) {
   const t = useT(matchListText);
   return (
-    <Layout title={t('askTitle')}>
-      <Paragraph>
-        <a className="utrecht-link" href={`/werkgever/vacatures/${vacancyId}`}>
-          {t('backToMyVacancy')}
-        </a>
-      </Paragraph>
-      <Heading>{t('askTitle')}</Heading>
-      <Paragraph lead>{t('askIntro')}</Paragraph>
-      <Paragraph>{t('askHow')}</Paragraph>
-      <ol className="utrecht-ordered-list">
-        <li className="utrecht-ordered-list__item">{t('askStep1')}</li>
-        <li className="utrecht-ordered-list__item">{t('askStep2', { title })}</li>
-        <li className="utrecht-ordered-list__item">{t('askStep3')}</li>
-      </ol>
-      <Paragraph>{t('askWhy')}</Paragraph>
-    </Layout>
+    <AskInstantiePage
+      title={t('askTitle')}
+      intro={t('askIntro')}
+      step={t('askStep2', { title })}
+      back={{ href: `/werkgever/vacatures/${vacancyId}`, label: t('backToMyVacancy') }}
+    />
   );
 }
 
@@ -386,28 +328,54 @@ async function vacancyResults(db: AppDeps['db'], list: RankedList<RankedVacancy>
   return { list, labels, places };
 }
 
-async function candidateLabels(db: AppDeps['db'], list: RankedList<RankedCandidate>): Promise<ConceptLabels> {
-  return conceptLabels(db, scoreConceptUris(list.items.map((item) => item.score)));
-}
-
 const idParam = (request: FastifyRequest) => (request.params as { id: string }).id;
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
 export function registerMatchingPages(app: FastifyInstance, { db }: AppDeps): void {
-  /** A ranked vacancy list for one candidate, for the candidate or a consultant; null when not allowed. */
-  async function vacancyPage(request: FastifyRequest, actor: Actor, candidateId: string, context: string) {
-    const { form, filters } = readFilters(query(request));
+  /**
+   * A ranked vacancy list for one candidate, for the candidate or a consultant, with the filters
+   * from `params` (the address bar, or the posted save form); null when not allowed.
+   */
+  async function vacancyPage(
+    params: Record<string, unknown>,
+    actor: Actor,
+    candidateId: string,
+    context: string,
+    saveForm: FormState = newSaveForm,
+  ): Promise<(VacancyPageData & { status: 200 | 400 }) | null> {
+    const { form, input, filters } = readMatchFilters(params);
     const occupations = await occupationOptions(db, form.values.beroep);
-    if (!filters) return { form, occupations, results: null, status: 400 } as const;
+    if (!filters) return { form, occupations, input, saveForm, results: null, status: 400 };
     const list = await vacanciesForCandidate(
       db,
       actor,
       candidateId,
-      { page: pageParam(query(request).pagina), pageSize: matchPageSize, filters },
+      { page: pageParam(params.pagina), pageSize: matchPageSize, filters },
       context,
     );
     if (list === 'not_found') return null;
-    return { form, occupations, results: await vacancyResults(db, list), status: 200 } as const;
+    const status = Object.keys(saveForm.errors).length ? 400 : 200;
+    return { form, occupations, input, saveForm, results: await vacancyResults(db, list), status };
+  }
+
+  /**
+   * The posted save form: the list's filters (hidden fields) saved under a name. Saved, it goes to
+   * the saved searches; refused, the list shows again with the errors and what was typed.
+   */
+  async function saveSearch(request: FastifyRequest, actor: Actor, candidateId: string, context: string) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const { input } = readMatchFilters(body);
+    const result = input
+      ? await createSavedSearch(db, actor, candidateId, { ...savedSearchInput(body), filters: input })
+      : ({ ok: false, reason: 'invalid', errors: {} } as const);
+    if (result.ok) return { saved: true } as const;
+    if (result.reason !== 'invalid') return null;
+    const saveForm = {
+      values: { naam: typeof body.naam === 'string' ? body.naam : '', melding: body.melding === 'ja' ? 'ja' : undefined },
+      errors: savedSearchFormErrors(result.errors),
+    };
+    const page = await vacancyPage(body, actor, candidateId, context, saveForm);
+    return page ? ({ saved: false, page } as const) : null;
   }
 
   app.get(forYouPath, async (request, reply) => {
@@ -415,23 +383,39 @@ export function registerMatchingPages(app: FastifyInstance, { db }: AppDeps): vo
     if (!actor) return reply;
     const own = await ownCandidateId(db, actor);
     if (!own) return sendPage(request, reply, <NoProfilePage />);
-    const page = await vacancyPage(request, actor, own, 'kandidaat.vacatures-voor-jou');
+    const page = await vacancyPage(query(request), actor, own, 'kandidaat.vacatures-voor-jou');
     if (!page) return sendPage(request, reply, <NoProfilePage />);
-    return sendPage(request, reply, <ForYouPage form={page.form} occupations={page.occupations} results={page.results} />, page.status);
+    return sendPage(request, reply, <ForYouPage page={page} />, page.status);
+  });
+
+  app.post(forYouPath, async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'kandidaat');
+    if (!actor) return reply;
+    const own = await ownCandidateId(db, actor);
+    if (!own) return sendPage(request, reply, <NoProfilePage />, 404);
+    const outcome = await saveSearch(request, actor, own, 'kandidaat.vacatures-voor-jou');
+    if (!outcome) return sendPage(request, reply, <NoProfilePage />, 404);
+    if (outcome.saved) return reply.redirect(`${savedSearchesPath}?bewaard=1`, 303);
+    return sendPage(request, reply, <ForYouPage page={outcome.page} />, 400);
   });
 
   app.get(consultantVacanciesPath(':id'), async (request, reply) => {
     const actor = requirePageRole(request, reply, 'consulent');
     if (!actor) return reply;
     const candidateId = idParam(request);
-    const page = await vacancyPage(request, actor, candidateId, 'consulent.kandidaat.vacatures');
+    const page = await vacancyPage(query(request), actor, candidateId, 'consulent.kandidaat.vacatures');
     if (!page) return sendNotFound(request, reply);
-    return sendPage(
-      request,
-      reply,
-      <ConsultantVacanciesPage candidateId={candidateId} form={page.form} occupations={page.occupations} results={page.results} />,
-      page.status,
-    );
+    return sendPage(request, reply, <ConsultantVacanciesPage candidateId={candidateId} page={page} />, page.status);
+  });
+
+  app.post(consultantVacanciesPath(':id'), async (request, reply) => {
+    const actor = requirePageRole(request, reply, 'consulent');
+    if (!actor) return reply;
+    const candidateId = idParam(request);
+    const outcome = await saveSearch(request, actor, candidateId, 'consulent.kandidaat.vacatures');
+    if (!outcome) return sendNotFound(request, reply);
+    if (outcome.saved) return reply.redirect(`${consultantSavedSearchesPath(candidateId)}?bewaard=1`, 303);
+    return sendPage(request, reply, <ConsultantVacanciesPage candidateId={candidateId} page={outcome.page} />, 400);
   });
 
   app.get(consultantCandidatesPath(':id'), async (request, reply) => {
@@ -484,7 +468,7 @@ export function registerMatchingPages(app: FastifyInstance, { db }: AppDeps): vo
     const vacancy = await readVacancy(db, actor, vacancyId);
     if (!vacancy || !vacancy.managed) return sendNotFound(request, reply);
     // Not an error: the employer may not search the pool, and the page says how to get candidates instead.
-    if (list === 'forbidden') return sendPage(request, reply, <AskInstantiePage title={vacancy.vacancy.title} vacancyId={vacancyId} />);
+    if (list === 'forbidden') return sendPage(request, reply, <AskForVacancyPage title={vacancy.vacancy.title} vacancyId={vacancyId} />);
     return sendPage(
       request,
       reply,

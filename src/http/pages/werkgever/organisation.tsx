@@ -12,6 +12,8 @@ import type { AppDeps } from '../../deps.js';
 import { requirePageRole, sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { EmployerClaimFields, useEmployerLabels } from '../employer-parts.js';
+import { criteriaSearchText } from '../matching/criteria-messages.js';
+import { employerCriteriaSearchPath } from '../matching/paths.js';
 import { employerText } from './messages.js';
 
 export const organisationPath = '/werkgever';
@@ -92,6 +94,7 @@ function Organisation({ employer, single }: { employer: EmployerDetails; single:
 
 function OrganisationPage({ employers, saved }: { employers: EmployerDetails[]; saved: boolean }) {
   const t = useT(employerText);
+  const c = useT(criteriaSearchText);
   const terms = useEmployerLabels();
   const single = employers.length === 1;
   return (
@@ -99,6 +102,13 @@ function OrganisationPage({ employers, saved }: { employers: EmployerDetails[]; 
       <Heading>{t('title')}</Heading>
       {saved ? <Notice type="ok">{t('savedNotice')}</Notice> : null}
       {employers.length === 0 ? <Paragraph>{t('noEmployer')}</Paragraph> : <Paragraph lead>{t('intro')}</Paragraph>}
+      {employers.length === 0 ? null : (
+        <Paragraph>
+          <a className="utrecht-link" href={employerCriteriaSearchPath}>
+            {c('overviewLink')}
+          </a>
+        </Paragraph>
+      )}
       {single ? (
         <Organisation employer={employers[0]!} single />
       ) : (

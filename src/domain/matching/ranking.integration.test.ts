@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bruteForceCandidates, bruteForceVacancies } from '../../../bench/match-baseline.js';
+import { generateCandidates, generateInstanties, generatePostcodes, generateSkills, generateVacancies } from '../../../bench/match-data.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { makeWorld, type World } from '../../../test/support/fixtures.js';
+import type { Actor } from '../accounts/actor.js';
+import { loadActor } from '../accounts/actor.js';
+import { importEsco } from '../taxonomy/import-esco.js';
+import { candidatesForVacancy, newMatchesForSearches, vacanciesForCandidate } from './queries.js';
+import { escoFixtureFolder } from '../../../test/support/esco-fixtures.js';
+
+// The SQL ranking against the plain one: on a generated national pool (the data of `npm run bench:match`),
+// every list must hold the same top 20, in the same order, with the same totals, as scoring every row
+// in the application with score.ts (bench/match-baseline.ts); and the weekly alerts' batch query must
+// find what the candidate's own list finds.
+let app: TestApp;
+let world: World;
+let employer: Actor;
+let staff: Actor;
+let vacancyIds: string[];
+let candidateIds: string[];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  world = await makeWorld(app);
+  const db = app.database.db;
+  await importEsco(db, escoFixtureFolder());
+  await generateSkills(db);
+  await generatePostcodes(db);
+  const instanties = await generateInstanties(db);
+  const employerId = world.employers.preferred.id;
+  await db
+    .insertInto('employer_category')
+    .values(
+      instanties
+        .filter((id) => id.startsWith('bench-3'))
+        .map((instantie_id) => ({ employer_id: employerId, instantie_id, category: 'preferred' as const })),
+    )
+    .execute();
+  await generateVacancies(db, 400, [employerId]);
+  await generateCandidates(db, 3000);
+  employer = (await loadActor(db, world.employers.preferred.user.userId))!;
+  staff = {
+    userId: 'staff',
+    name: 'Staf',
+    email: 'staf@example.org',
+    memberships: instanties.map((instantieId) => ({ role: 'consulent', instantieId, employerId: null })),
+  };
+  vacancyIds = (
+    await db
+      .selectFrom('vacancy')
+      .select('id')
+      .where('employer_id', '=', employerId)
+      .where('postcode', 'like', '3%')
+      .orderBy('id')
+      .limit(12)
+      .execute()
+  ).map((v) => v.id);
+  candidateIds = (
+    await db.selectFrom('candidate').select('id').where('pseudonym', 'like', 'Bench-%').orderBy('id').limit(12).execute()
+  ).map((c) => c.id);
+}, 120_000);
+afterAll(async () => app?.close());
+
+describe('the ranking in SQL', () => {
+  it('gives an employer the same top 20 as scoring the whole pool in the application, hidden fields masked', async () => {
+    let ranked = 0;
+    for (const id of vacancyIds) {
+      const list = await candidatesForVacancy(app.database.db, employer, id, { page: 1, pageSize: 20, scope: 'pool' }, 'test');
+      if (typeof list === 'string') throw new Error(list);
+      const plain = await bruteForceCandidates(app.database.db, employer, id);
+      expect(list.items.map((item) => ({ id: item.read.candidate.id, total: item.score.total }))).toEqual(plain);
+      ranked += list.items.length;
+    }
+    expect(ranked).toBeGreaterThan(5);
+  });
+
+  it('gives a candidate the same top 20 vacancies as scoring every open vacancy in the application', async () => {
+    const db = app.database.db;
+    let ranked = 0;
+    for (const id of candidateIds) {
+      const list = await vacanciesForCandidate(db, staff, id, { page: 1, pageSize: 20, filters: {} }, 'test');
+      if (list === 'not_found') throw new Error(list);
+      const candidate = await db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(list.items.map((item) => ({ id: item.vacancy.id, total: item.score.total }))).toEqual(
+        await bruteForceVacancies(db, candidate),
+      );
+      ranked += list.items.length;
+    }
+    expect(ranked).toBeGreaterThan(5);
+  });
+
+  it("finds for the weekly alerts, in one query, what each candidate's own list finds in the window", async () => {
+    const db = app.database.db;
+    const since = new Date(Date.now() - 21 * 24 * 3_600_000);
+    const until = new Date();
+    const candidates = await db.selectFrom('candidate').selectAll().where('id', 'in', candidateIds).execute();
+    const filtersOf = (i: number) => (i % 3 === 0 ? {} : i % 3 === 1 ? { maxHours: 24 } : { maxKm: 15, minHours: 16 });
+    const found = await newMatchesForSearches(
+      db,
+      candidates.map((candidate, i) => ({ key: candidate.id, candidate, filters: filtersOf(i), since })),
+      until,
+      10,
+    );
+    for (const [i, candidate] of candidates.entries()) {
+      const list = await vacanciesForCandidate(
+        db,
+        staff,
+        candidate.id,
+        { page: 1, pageSize: 10, filters: { ...filtersOf(i), publishedAfter: since, publishedUpTo: until } },
+        'test',
+      );
+      if (list === 'not_found') throw new Error(list);
+      const batch = found.get(candidate.id);
+      expect(batch?.items.map((item) => [item.vacancy.id, item.score.total]) ?? []).toEqual(
+        list.items.map((item) => [item.vacancy.id, item.score.total]),
+      );
+      expect(batch?.total ?? 0).toBe(list.total);
+    }
+    expect([...found.values()].reduce((sum, matches) => sum + matches.items.length, 0)).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Config } from '#app/config.js';
+import type { Db } from '#app/db/connection.js';
+import { sendAvailabilityReminders } from '#app/domain/candidates/availability-reminders.js';
+import { purgeExpiredMatchLog } from '#app/domain/matching/queries.js';
+import { deliverNewMatches, runWeeklyAlerts } from '#app/domain/matching/saved-searches.js';
+import { todayIso } from '#app/domain/vacancies/rules.js';
+import { deliverMail } from './mail.js';
+
+/** What a job body gets: the database, the configuration, and the moment it runs. */
+export type JobContext = { db: Db; config: Config; now: Date };
+
+export type JobDefinition = {
+  /** The pg-boss queue, kebab-case. */
+  name: string;
+  /** When it runs by itself: a cron expression in Dutch time (Europe/Amsterdam). */
+  schedule?: string;
+  /** Also once at every start of the app, for work that should not wait for the first scheduled run. */
+  runAtStart?: boolean;
+  /** The work itself. It must be safe to run twice or at the same time: pg-boss retries failed jobs. */
+  run: (context: JobContext) => Promise<unknown>;
+};
+
+/**
+ * Every background job of Werkregie, in one list: src/jobs/boss.ts creates a queue, a worker and
+ * the schedule for each. Tests call the bodies directly (`run`, or the domain function it calls).
+ */
+export const jobDefinitions: JobDefinition[] = [
+  {
+    name: 'mail-deliver',
+    schedule: '* * * * *',
+    run: ({ db, config }) => deliverMail(db, config),
+  },
+  {
+    name: 'availability-reminders',
+    schedule: '0 7 * * *',
+    runAtStart: true,
+    run: ({ db, now }) => sendAvailabilityReminders(db, now),
+  },
+  {
+    name: 'saved-search-alerts',
+    schedule: '0 8 * * 1',
+    run: ({ db, now }) => runWeeklyAlerts(db, now, deliverNewMatches),
+  },
+  {
+    name: 'match-log-purge',
+    schedule: '30 3 * * *',
+    runAtStart: true,
+    run: ({ db, now }) => purgeExpiredMatchLog(db, todayIso(now)),
+  },
+];
