@@ -26,6 +26,9 @@ const statements = [
   // ESCO's reuse level of a skill: sharing only a transversal skill (teamwork, Dutch) does not make a match.
   `alter table esco_concept add column reuse_level text
      check (reuse_level in ('transversal', 'cross-sector', 'sector-specific', 'occupation-specific'))`,
+  // The PC4 areas within a candidate's reach (earth_box look-ups), and the occupations of an ISCO unit group.
+  `create index postcode_area_point on postcode_area using gist (ll_to_earth(latitude, longitude))`,
+  `create index esco_concept_isco_group on esco_concept (isco_group) where kind = 'occupation'`,
   `create function match_term(scope text, concept text) returns integer
      language sql immutable parallel safe
      return (hashtextextended(scope || '|' || concept, 0) % 2147483647)::integer`,

@@ -198,6 +198,8 @@ export async function scopedCandidates(
   db: Db,
   actor: Actor,
   scope: CandidateListScope,
+  /** The actor's pool when the caller already has it (`poolInstanties`), so it is not read twice. */
+  pool?: Map<EmployerCategory, string[]>,
 ): Promise<SelectQueryBuilder<Database, 'candidate', object> | 'forbidden'> {
   let base = db.selectFrom('candidate');
   const staffInstanties = staffInstantieIds(actor);
@@ -215,7 +217,7 @@ export async function scopedCandidates(
       base = base.where('instantie_id', 'in', staffInstanties).where('availability_expires_at', '<=', new Date());
       break;
     case 'pool': {
-      const openByCategory = await poolInstanties(db, actor);
+      const openByCategory = pool ?? (await poolInstanties(db, actor));
       if (openByCategory.size === 0) return 'forbidden';
       base = base.where(activeConsent).where((eb) =>
         eb.or(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import { readSettings, type InstantieSettings } from './settings.js';
 
@@ -11,4 +12,14 @@ export async function listInstanties(db: Db): Promise<Instantie[]> {
 export async function getInstantie(db: Db, id: string): Promise<Instantie | null> {
   const row = await db.selectFrom('instantie').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? { id: row.id, name: row.name, kind: row.kind, regionId: row.region_id, settings: readSettings(row.settings) } : null;
+}
+
+/** The instanties whose setting leaves expired profiles out of employers' rankings (`expiredProfiles: 'hidden'`). */
+export async function instantiesHidingExpired(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('instantie')
+    .select('id')
+    .where(sql<boolean>`settings ->> 'expiredProfiles' = 'hidden'`)
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -24,7 +24,8 @@ describe('normaliseCriteriaPostcode', () => {
   });
 
   it('refuses what is no Dutch postcode', () => {
-    for (const bad of ['', '12', '0123', '301', '30111', '3011 A', '3011 SS', 'abcd', '3011-AB']) expect(normaliseCriteriaPostcode(bad)).toBeNull();
+    for (const bad of ['', '12', '0123', '301', '30111', '3011 A', '3011 SS', 'abcd', '3011-AB'])
+      expect(normaliseCriteriaPostcode(bad)).toBeNull();
   });
 });
 
@@ -37,8 +38,16 @@ describe('candidateCriteriaSchema', () => {
       hoursPerWeek: '24',
       requiredDutchLevel: 'B1',
     });
-    expect(parsed).toEqual({ occupationUri: occupation, skills: [skill1, skill2], postcode: '3011AB', hoursPerWeek: 24, requiredDutchLevel: 'B1' });
-    expect(toCandidateCriteria(candidateCriteriaSchema.parse({ skills: skill1, postcode: '', hoursPerWeek: '', requiredDutchLevel: '' }))).toEqual({
+    expect(parsed).toEqual({
+      occupationUri: occupation,
+      skills: [skill1, skill2],
+      postcode: '3011AB',
+      hoursPerWeek: 24,
+      requiredDutchLevel: 'B1',
+    });
+    expect(
+      toCandidateCriteria(candidateCriteriaSchema.parse({ skills: skill1, postcode: '', hoursPerWeek: '', requiredDutchLevel: '' })),
+    ).toEqual({
       skills: [skill1],
     });
   });
@@ -61,7 +70,8 @@ describe('candidateCriteriaSchema', () => {
   });
 
   it('checks hours, the Dutch level and the number of skills', () => {
-    for (const hours of ['0', '41', '2.5', 'veel']) expect(errorsOf({ occupationUri: occupation, hoursPerWeek: hours })).toHaveProperty('hoursPerWeek');
+    for (const hours of ['0', '41', '2.5', 'veel'])
+      expect(errorsOf({ occupationUri: occupation, hoursPerWeek: hours })).toHaveProperty('hoursPerWeek');
     expect(errorsOf({ occupationUri: occupation, requiredDutchLevel: 'D1' })).toHaveProperty('requiredDutchLevel');
     const many = builtinSkills.slice(0, 21).map((skill) => skill.uri);
     expect(errorsOf({ skills: many })).toEqual({ skills: 'Kies hoogstens 20 vaardigheden.' });

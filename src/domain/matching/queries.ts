@@ -12,7 +12,7 @@ import {
   type CandidateRead,
 } from '../candidates/queries.js';
 import { levelsShowingGroup, visibilityLevels, type FieldGroup } from '../candidates/rules.js';
-import { listInstanties } from '../instanties/queries.js';
+import { instantiesHidingExpired } from '../instanties/queries.js';
 import { isUuid } from '../ids.js';
 import { coordinatesOf, distanceKmSql, withinKmSql, type LatLon } from '../geo/distance.js';
 import { findConcepts, matchingConcepts, occupationsInIscoGroups } from '../taxonomy/queries.js';
@@ -152,15 +152,15 @@ export async function vacanciesForCandidate(
   // Only the candidate and staff ask for this; neither has a view limit, so 'limit' cannot occur for them.
   if (!read || read === 'limit' || read.access.role === 'werkgever') return 'not_found';
   const candidate = read.candidate;
-  const [{ version, weights }, home, siblings] = [
-    await weightsInForce(db, candidate.instantie_id),
-    await coordinates(db, candidate.postcode),
-    await siblingOccupations(db, candidate.wished_occupations),
-  ];
-  const { filters } = options;
   // Rows are found by shared occupations and skills that are not transversal; a related occupation (same
   // ISCO group) and transversal skills only add to the score.
-  const concepts = await matchingConcepts(db, [...candidate.wished_occupations, ...candidate.skills]);
+  const [{ version, weights }, home, siblings, concepts] = await Promise.all([
+    weightsInForce(db, candidate.instantie_id),
+    coordinates(db, candidate.postcode),
+    siblingOccupations(db, candidate.wished_occupations),
+    matchingConcepts(db, [...candidate.wished_occupations, ...candidate.skills]),
+  ]);
+  const { filters } = options;
   if (concepts.length === 0) return { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: version };
   const reach = home ? reachKm(candidate.travel_radius_km, filters.maxKm) : null;
   const areas =
@@ -601,17 +601,17 @@ async function rankCandidates(
   context: string,
   record: { direction: 'candidates_for_vacancy' | 'candidates_by_criteria'; subjectId: string | null; query: object },
 ): Promise<RankedList<RankedCandidate> | 'forbidden' | 'limit'> {
-  const scoped = await scopedCandidates(db, actor, options.scope);
+  const pool = options.scope === 'pool' ? await poolInstanties(db, actor) : undefined;
+  const scoped = await scopedCandidates(db, actor, options.scope, pool);
   if (scoped === 'forbidden') return 'forbidden';
-  const viewer = options.scope === 'pool' ? employerViewer(await poolInstanties(db, actor)) : staffViewer(actor);
+  const viewer = pool ? employerViewer(pool) : staffViewer(actor);
 
-  const siblings = target.occupationUri ? await siblingOccupations(db, [target.occupationUri]) : [];
-  const concepts = await matchingConcepts(db, [
-    ...(target.occupationUri ? [target.occupationUri] : []),
-    ...target.requiredSkills,
-    ...target.niceSkills,
+  const [siblings, concepts, weightsOf, hiding] = await Promise.all([
+    target.occupationUri ? siblingOccupations(db, [target.occupationUri]) : [],
+    matchingConcepts(db, [...(target.occupationUri ? [target.occupationUri] : []), ...target.requiredSkills, ...target.niceSkills]),
+    weightsForInstanties(db, viewer.instanties),
+    pool ? instantiesHidingExpired(db) : [],
   ]);
-  const weightsOf = await weightsForInstanties(db, viewer.instanties);
   const emptyList = { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: 'standaard' };
   if (concepts.length === 0 || viewer.termScopes.length === 0) return emptyList;
 
@@ -643,21 +643,19 @@ async function rankCandidates(
     .crossJoinLateral(score.facts)
     .crossJoinLateral(score.parts)
     .select([
+      sql<number | null>`facts."distanceKm"`.as('distance_km'),
       sql<boolean>`coalesce(${inputs.availabilityExpired}, false)`.as('expired'),
       score.total.as('total'),
       sql<string>`count(*) over ()`.as('total_count'),
     ])
     .where(sharesTerm('candidate', viewer.termScopes, concepts));
-  if (options.scope === 'pool') {
-    // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
-    const hiding = (await listInstanties(db)).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id);
-    if (hiding.length) query = query.where(sql<boolean>`not (candidate.instantie_id in (${sql.join(hiding)}) and ${expired})`);
-  }
+  // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
+  if (hiding.length) query = query.where(sql<boolean>`not (candidate.instantie_id in (${sql.join(hiding)}) and ${expired})`);
   const ordered = query
     .orderBy(sql`expired`)
     .orderBy(sql`total`, 'desc')
     .orderBy('candidate.id');
-  type Row = { id: string; weights_version: string; expired: boolean; total: number; total_count: string };
+  type Row = { id: string; weights_version: string; distance_km: number | null; expired: boolean; total: number; total_count: string };
   const { rows: page, total } = await pageWithTotal(
     async (offset, limit) => (await ordered.limit(limit).offset(offset).execute()) as unknown as Row[],
     options.page,
@@ -672,20 +670,15 @@ async function rankCandidates(
   );
   if (shown === 'limit') return shown;
   // The page shown is scored again by score.ts, which explains each part; the totals are the same.
-  const distances = here
-    ? await candidateDistances(
-        db,
-        shown.map((read) => read.candidate),
-        here,
-      )
-    : new Map<string, number>();
+  // The distance as the ranking saw it: null where the viewer may not see the location.
+  const distances = new Map(page.map((row) => [row.id, row.distance_km === null ? null : Number(row.distance_km)]));
   const iscoOf = await iscoLookup(
     db,
     shown.flatMap((read) => read.candidate.wished_occupations),
   );
   const items = shown.map((read) => {
     const { weights } = weightsOf.get(read.candidate.instantie_id) ?? standardWeights;
-    const distanceKm = read.access.groups.includes('locatie') ? (distances.get(read.candidate.id) ?? null) : null;
+    const distanceKm = distances.get(read.candidate.id) ?? null;
     const visible = maskToGroups(matchCandidateFrom(read.candidate, iscoOf, now), read.access.groups);
     return { read, distanceKm, score: scoreMatch(visible, target, distanceKm, weights) };
   });
@@ -702,19 +695,4 @@ async function rankCandidates(
     },
   ]);
   return { items, total, page: options.page, pageSize: options.pageSize, weightsVersion: version };
-}
-
-/** Distances in km from each candidate's PC4 area to a point; candidates without a known area are absent. */
-async function candidateDistances(db: Db, candidates: readonly Candidate[], point: { latitude: number; longitude: number }) {
-  const pc4s = [...new Set(candidates.flatMap((c) => (c.postcode ? [c.postcode.slice(0, 4)] : [])))];
-  if (pc4s.length === 0) return new Map<string, number>();
-  const rows = await db
-    .selectFrom('postcode_area as candidate_area')
-    .select(['candidate_area.pc4', distanceKmSql(area('candidate'), point).as('km')])
-    .where('candidate_area.pc4', 'in', pc4s)
-    .execute();
-  const byPc4 = new Map(rows.map((row) => [row.pc4, Number(row.km)]));
-  return new Map(
-    candidates.flatMap((c) => (c.postcode && byPc4.has(c.postcode.slice(0, 4)) ? [[c.id, byPc4.get(c.postcode.slice(0, 4))!]] : [])),
-  );
 }

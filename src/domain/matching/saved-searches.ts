@@ -332,7 +332,7 @@ export const deliverNewMatches: DeliverAlerts = async (trx, alerts) => {
 };
 export type WeeklyAlertRun = { checked: number; delivered: number };
 
-const alertBatch = 500;
+const alertBatch = 2000;
 
 /** The searches whose alert is due at `now`: alert on, candidate with an account, and no check in the last week. */
 function dueSearches(db: Db, now: Date) {

@@ -133,6 +133,17 @@ describe('importing the ESCO download', () => {
       'De naam (preferredLabel) ontbreekt.',
     ]);
 
+    // ESCO's reuse level comes along: transversal skills do not make a match on their own (decision 018).
+    const levels = await app.database.db
+      .selectFrom('esco_concept')
+      .select(['uri', 'reuse_level'])
+      .where('uri', 'in', [teamwork, pallets])
+      .execute();
+    expect(Object.fromEntries(levels.map((row) => [row.uri, row.reuse_level]))).toEqual({
+      [teamwork]: 'transversal',
+      [pallets]: 'sector-specific',
+    });
+
     const isco = fileOf(report, 'ISCOGroups_nl.csv');
     expect(counts(isco)).toEqual({ rows: 5, inserted: 3, updated: 0, unchanged: 0, rejected: 2 });
     expect(isco.rejected.map((r) => r.reason)).toEqual([

@@ -234,7 +234,10 @@ describe('GET /kandidaten/zoeken', () => {
     expect(none.type).toContain('application/problem+json');
     expect(JSON.stringify(none.json)).toContain('Kies een beroep of minstens één vaardigheid.');
     for (const bad of ['postcode=12', 'hoursPerWeek=41', 'requiredDutchLevel=Z1', 'skills=geen-uri', 'pageSize=50']) {
-      const response = await call(`/kandidaten/zoeken?occupationUri=${encodeURIComponent(cleaner.uri)}&${bad}`, world.employers.committed.user);
+      const response = await call(
+        `/kandidaten/zoeken?occupationUri=${encodeURIComponent(cleaner.uri)}&${bad}`,
+        world.employers.committed.user,
+      );
       expect(response.status, bad).toBe(400);
       expect(response.type).toContain('application/problem+json');
     }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { hasRole } from '#app/domain/accounts/actor.js';
-import { candidateCriteriaFields, checkOccupationOrSkills, toCandidateCriteria, whenWorkFieldsValid } from '#app/domain/matching/criteria.js';
+import {
+  candidateCriteriaFields,
+  checkOccupationOrSkills,
+  toCandidateCriteria,
+  whenWorkFieldsValid,
+} from '#app/domain/matching/criteria.js';
 import { matchFilterFields, toVacancyFilters } from '#app/domain/matching/filters.js';
 import {
   candidatesByCriteria,
@@ -57,7 +62,9 @@ const candidateQuery = z.object({
     ),
 });
 
-const criteriaQuery = z.object({ ...paginationQuery, ...candidateCriteriaFields }).superRefine(checkOccupationOrSkills, whenWorkFieldsValid);
+const criteriaQuery = z
+  .object({ ...paginationQuery, ...candidateCriteriaFields })
+  .superRefine(checkOccupationOrSkills, whenWorkFieldsValid);
 
 /** A page of ranked candidates, for a vacancy or for an employer's own criteria. */
 const candidateListSchema = z.object({
@@ -177,7 +184,10 @@ export function matchingOperations({ db }: AppDeps) {
         if (result === 'forbidden')
           return sendProblem(reply, 403, 'U mag niet zelf zoeken in de kandidaten. Vraag de instantie om kandidaten voor deze vacature.');
         if (result === 'limit') return sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, viewLimitDetail);
-        return presentCandidates(result, pageLinks(`/vacatures/${params.id}/kandidaten`, query, result.page, result.pageSize, result.total));
+        return presentCandidates(
+          result,
+          pageLinks(`/vacatures/${params.id}/kandidaten`, query, result.page, result.pageSize, result.total),
+        );
       },
     }),
     defineOperation({
@@ -198,7 +208,8 @@ export function matchingOperations({ db }: AppDeps) {
       success: { status: 200, description: 'Een pagina passende kandidaten', schema: candidateListSchema },
       errors: [400, 403, 429],
       handler: async ({ actor, query, reply }) => {
-        if (query.pageSize > maxPoolPageSize) return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', poolPageTooLarge);
+        if (query.pageSize > maxPoolPageSize)
+          return sendProblem(reply, 400, 'Een of meer velden zijn niet goed ingevuld.', poolPageTooLarge);
         const { page, pageSize, ...criteria } = query;
         const result = await candidatesByCriteria(
           db,

@@ -38,12 +38,7 @@ const search = (params: Record<string, string | string[]>) => {
 const cleanerSearch = search({ beroep: cleaner.uri, vaardigheden: [required1!.uri, required2!.uri], postcode: '3011 AB', uren: '24' });
 
 const criteriaLog = () =>
-  app.database.db
-    .selectFrom('match_log')
-    .selectAll()
-    .where('direction', '=', 'candidates_by_criteria')
-    .orderBy('at')
-    .execute();
+  app.database.db.selectFrom('match_log').selectAll().where('direction', '=', 'candidates_by_criteria').orderBy('at').execute();
 
 beforeAll(async () => {
   app = await createTestApp();

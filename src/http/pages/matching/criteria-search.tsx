@@ -52,8 +52,7 @@ function readCriteriaForm(query: Record<string, unknown>) {
 }
 
 /** The criteria as address-bar values, for the page links (the pickers' search fields left out). */
-const criteriaQuery = (form: FormState) =>
-  Object.fromEntries(Object.keys(criteriaParams).map((param) => [param, form.values[param]]));
+const criteriaQuery = (form: FormState) => Object.fromEntries(Object.keys(criteriaParams).map((param) => [param, form.values[param]]));
 
 function SearchForm({ form, concepts }: { form: FormState; concepts: PickerData }) {
   const t = useT(criteriaSearchText);

@@ -283,7 +283,7 @@ export const matchingInfoText = defineMessages({
     oversight2:
       'We wijzen niemand af om een lage score. Een lage score haalt niemand uit de lijst. Alleen wie een verlopen beschikbaarheid heeft, staat onderaan.',
     oversightScope:
-      'In een lijst met scores staan vacatures en kandidaten die iets met elkaar te maken hebben: hetzelfde beroep, of een vaardigheid die het werk vraagt.',
+      "In een lijst met scores staan vacatures en kandidaten die iets met elkaar te maken hebben: hetzelfde beroep, of een vaardigheid die het werk vraagt. Algemene vaardigheden die bijna iedereen heeft, zoals samenwerken of Nederlands, tellen wel mee in de score. Maar alleen zo'n vaardigheid delen is niet genoeg om in de lijst te komen. In je eigen lijst staat werk tot twee keer zo ver als je wilt reizen. Je kunt dat zelf ruimer of kleiner maken met de afstand in de filters.",
     oversight3:
       'Een werkgever of consulent bekijkt zelf de kandidaat en beslist. Een kandidaat beslist zelf op welk werk hij of zij reageert.',
     oversight4: 'Je kunt ook altijd zelf zoeken in alle vacatures, zonder score.',
@@ -418,7 +418,7 @@ export const matchingInfoText = defineMessages({
     oversight2:
       'We reject no one because of a low score. A low score takes no one out of the list. Only someone whose availability has expired is put at the bottom.',
     oversightScope:
-      'A list with scores holds vacancies and candidates that have something in common: the same occupation, or a skill the job asks for.',
+      'A list with scores holds vacancies and candidates that have something in common: the same occupation, or a skill the job asks for. General skills that nearly everyone has, such as working together or Dutch, do count in the score. But sharing only such a skill is not enough to be in the list. Your own list shows work up to twice as far as you want to travel. You can make that wider or smaller yourself with the distance in the filters.',
     oversight3: 'An employer or consultant looks at the candidate and decides. A candidate decides which work to respond to.',
     oversight4: 'You can also always search all vacancies yourself, without a score.',
     allVacancies: 'See all vacancies',

@@ -93,12 +93,7 @@ export function CandidateResults({
           <Paragraph>{countText(t, list.total, 'candidatesCountOne', 'candidatesCount')}</Paragraph>
           <div>
             {list.items.map((item) => (
-              <CandidateItem
-                key={item.read.candidate.id}
-                item={item}
-                labels={labels}
-                profileHref={profileHref(item.read.candidate.id)}
-              />
+              <CandidateItem key={item.read.candidate.id} item={item} labels={labels} profileHref={profileHref(item.read.candidate.id)} />
             ))}
           </div>
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={pageHref} />
