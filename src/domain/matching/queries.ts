@@ -219,7 +219,7 @@ export async function vacanciesForCandidate(
   );
   const ordered = query
     .orderBy(sql`total`, 'desc')
-    .orderBy(sql`distance_km`, sql`asc nulls last`)
+    .orderBy(sql`distance_km`, (ob) => ob.asc().nullsLast())
     .orderBy('vacancy.id');
   type Row = Vacancy & { employer_name: string; distance_km: number | null; total: number; total_count: string };
   const { rows, total } = await pageWithTotal(
