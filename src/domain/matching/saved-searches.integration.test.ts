@@ -303,6 +303,14 @@ describe('the weekly alert', () => {
     expect(await rowOf(search.id)).toMatchObject({ last_alert_at: base, last_sent_at: base });
     // Nothing new is no message, but the week is checked all the same.
     expect(await rowOf(quiet.id)).toMatchObject({ last_alert_at: base, last_sent_at: null });
+    // Its profile was read to look, so the read is logged all the same.
+    const quietReads = await app.database.db
+      .selectFrom('access_log')
+      .select('viewer_role')
+      .where('candidate_id', '=', quiet.candidateId)
+      .where('context', '=', 'zoekopdracht.melding')
+      .execute();
+    expect(quietReads).toEqual([{ viewer_role: 'kandidaat' }]);
     expect(await rowOf(off.id)).toMatchObject({ last_alert_at: null });
     expect(await eventCount(candidate.id, 'saved_search.alerted')).toBe(1);
     // The list is recorded as shown to the candidate, through the policy.

@@ -465,9 +465,10 @@ async function alertBatchOf(
   if (alerts.length && !(await attempt(alerts))) for (const alert of alerts) await attempt([alert]);
   // The alert is the candidate's own ranked list: their profile was read for them, and the list is on record.
   const delivered = searches.filter(({ savedSearch }) => sent.includes(savedSearch.id));
+  // Every profile of the batch was read to match it, also when nothing new turned up.
   await logCandidateReads(
     trx,
-    delivered.flatMap(({ candidate, userId }) => {
+    searches.flatMap(({ candidate, userId }) => {
       const access = decideCandidateAccess(
         { userId, name: '', email: '', memberships: [] },
         {
