@@ -8,6 +8,7 @@ import * as notifications from './migrations/0003-notifications.js';
 import * as savedSearches from './migrations/0004-saved-searches.js';
 import * as weightsReason from './migrations/0005-weights-reason.js';
 import * as matchTerms from './migrations/0006-match-terms.js';
+import * as placements from './migrations/0007-placements.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-saved-searches': savedSearches,
   '0005-weights-reason': weightsReason,
   '0006-match-terms': matchTerms,
+  '0007-placements': placements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

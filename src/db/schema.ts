@@ -130,6 +130,8 @@ export type VacancyTable = {
   required_dutch_level: ColumnType<DutchLevel | null, DutchLevel | null | undefined, DutchLevel | null>;
   /** When it went online (migration 0004); null for concepts and for rows written straight as open. */
   published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Open hiring: what the work asks of the body, judged by the candidate (migration 0007). */
+  physical_requirements: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };
@@ -191,7 +193,8 @@ export type Database = MatchingDatabase & {
   event: EventTable;
   api_token: ApiTokenTable;
   user: UserTable;
-} & NotificationsDatabase;
+} & NotificationsDatabase &
+  PlacementsDatabase;
 
 export type Candidate = Selectable<CandidateTable>;
 export type NewCandidate = Insertable<CandidateTable>;
@@ -312,4 +315,145 @@ export type NotificationsDatabase = {
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
   availability_reminder: AvailabilityReminderTable;
+};
+
+export type ApplicationState = 'new' | 'in_conversation' | 'offer' | 'placed' | 'declined' | 'withdrawn' | 'expired';
+export type ApplicationStarter = 'candidate' | 'employer' | 'consultant' | 'waiting_list';
+export type Invitation = 'with_consultant' | 'with_candidate' | 'accepted';
+export type ApplicationTable = {
+  id: Generated<string>;
+  candidate_id: string;
+  vacancy_id: string;
+  employer_id: string;
+  instantie_id: string;
+  started_by: ApplicationStarter;
+  invitation: Invitation | null;
+  state: ColumnType<ApplicationState, ApplicationState | undefined, ApplicationState>;
+  identity_revealed: ColumnType<boolean, boolean | undefined, boolean>;
+  consultant_reads: ColumnType<boolean, boolean | undefined, boolean>;
+  closed_reason: string | null;
+  closed_by: string | null;
+  decline_told_at: Date | null;
+  created_by: string;
+  created_at: Timestamp;
+  state_changed_at: Timestamp;
+  last_activity_at: Timestamp;
+};
+export type ApplicationStepTable = {
+  id: Generated<string>;
+  application_id: string;
+  from_state: ApplicationState | null;
+  to_state: ApplicationState;
+  action: string;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  reason: string | null;
+  at: Timestamp;
+};
+export type MessageAuthorRole = 'candidate' | 'employer' | 'consultant';
+export type ApplicationMessageTable = {
+  id: Generated<string>;
+  application_id: string;
+  author_user_id: string;
+  author_role: MessageAuthorRole;
+  body: string;
+  created_at: Timestamp;
+};
+
+export type PlacementKind = 'proefplaatsing' | 'dienstverband' | 'dienstverband_lks' | 'leerwerktraject' | 'detachering' | 'beschut_werk';
+export type PlacementStatus = 'awaiting_instantie' | 'active' | 'ended' | 'rejected' | 'cancelled';
+export type PlacementFollowUp = 'contract' | 'extension' | 'stopped';
+export type PlacementTable = {
+  id: Generated<string>;
+  application_id: string;
+  candidate_id: string;
+  employer_id: string;
+  vacancy_id: string;
+  instantie_id: string;
+  route: EmployerCategory;
+  kind: PlacementKind;
+  status: PlacementStatus;
+  /** Dates as 'YYYY-MM-DD' strings (pg returns date columns as strings, see connection.ts). */
+  start_date: string;
+  end_date: string | null;
+  hours_per_week: number;
+  support: ColumnType<string, string | undefined, string>;
+  conditions: ColumnType<string, string | undefined, string>;
+  intended_contract_months: number | null;
+  positive_advice_reference: string | null;
+  positive_advice_date: string | null;
+  starts_unless_objection_at: Date | null;
+  registered_by: string;
+  registered_at: Timestamp;
+  started_at: Date | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+  follow_up: PlacementFollowUp | null;
+  evaluation: string | null;
+};
+export type AgreementParty = 'candidate' | 'employer' | 'instantie';
+export type PlacementConfirmationTable = {
+  placement_id: string;
+  party: AgreementParty;
+  user_id: string;
+  confirmed_at: Timestamp;
+};
+
+export type Provision = 'loonwaardebepaling' | 'loonkostensubsidie' | 'jobcoach' | 'werkplekaanpassing' | 'no_riskpolis';
+export type SupportBudgetTable = {
+  instantie_id: string;
+  year: number;
+  provision: Provision;
+  /** Money in whole euros. */
+  amount_euros: number;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+export type SupportRequestStatus = 'requested' | 'approved' | 'rejected' | 'withdrawn';
+export type SupportRequestTable = {
+  id: Generated<string>;
+  placement_id: string;
+  instantie_id: string;
+  provision: Provision;
+  status: SupportRequestStatus;
+  budget_year: number;
+  amount_euros: number;
+  spent_euros: ColumnType<number, number | undefined, number>;
+  jobcoach_hours: number | null;
+  loonwaarde_percent: number | null;
+  subsidy_percent: number | null;
+  explanation: ColumnType<string, string | undefined, string>;
+  due_date: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  approved_by_default: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+export type WaitingListStatus = 'waiting' | 'taken' | 'withdrawn';
+export type WaitingListEntryTable = {
+  id: Generated<string>;
+  vacancy_id: string;
+  candidate_id: string;
+  status: ColumnType<WaitingListStatus, WaitingListStatus | undefined, WaitingListStatus>;
+  requirements_accepted_at: Timestamp;
+  joined_at: Timestamp;
+  left_at: Date | null;
+  application_id: string | null;
+};
+
+/** Tables of contact, applications, placements, support and open hiring (migration 0007-placements). */
+export type PlacementsDatabase = {
+  application: ApplicationTable;
+  application_step: ApplicationStepTable;
+  application_message: ApplicationMessageTable;
+  placement: PlacementTable;
+  placement_confirmation: PlacementConfirmationTable;
+  support_budget: SupportBudgetTable;
+  support_request: SupportRequestTable;
+  waiting_list_entry: WaitingListEntryTable;
 };

@@ -287,6 +287,14 @@ export const aboutTexts = [
   'Na een lange tijd thuis wil ik weer aan de slag, stap voor stap.',
 ] as const;
 
+/** What open-hiring work asks of the body, in plain words; the candidate judges it themself. */
+export const physicalRequirements = [
+  'Je staat het grootste deel van de dag. Je tilt soms dozen tot 15 kilo.',
+  'Je loopt veel en je bukt vaak. Je werkt soms in de kou.',
+  'Je zit of staat aan een werkbank. Je doet steeds hetzelfde werk met je handen.',
+  'Je werkt buiten, ook als het regent. Je tilt en duwt karren.',
+];
+
 export const vacancyIntros = [
   'Wij zoeken een collega die graag met de handen werkt.',
   'Kom ons team versterken. Je krijgt een goede inwerkperiode.',

@@ -23,6 +23,7 @@ import {
   sectors,
   transversalSkills,
   vacancyIntros,
+  physicalRequirements,
   type Gemeente,
   type SeedInstantie,
   type Sector,
@@ -363,6 +364,7 @@ export function generateEmployer(r: DemoRandom, ctx: EmployerContext): EmployerP
       description: `${r.pick(vacancyIntros)} Je werkt ${hours} uur per week in ${place}. ${generous ? 'Je krijgt een vaste begeleider op de werkvloer.' : 'Je collega’s leren je het werk.'}`,
       postcode: location.postcode,
       hours_per_week: hours,
+      physical_requirements: suitability.includes('open_hiring') ? physicalRequirements[hours % physicalRequirements.length]! : null, // not from r: the demo data stay as they were
       contract_type: contractType,
       occupation_uri: occupationUriOf(occupation),
       required_dutch_level: requiredDutchLevel,

@@ -19,6 +19,11 @@ export type CandidateFacts = {
   visibility: Visibility;
   anonymous: boolean;
   consentGiven: boolean;
+  /**
+   * Employers the candidate is in contact with and showed their name to (an application: interest
+   * shown, an invitation accepted, or proposed with their agreement; decision 020).
+   */
+  contactEmployerIds?: readonly string[];
 };
 
 const staffRoles: readonly Role[] = ['consulent', 'beheerder', 'auditor'];
@@ -26,7 +31,8 @@ const staffRoles: readonly Role[] = ['consulent', 'beheerder', 'auditor'];
 /**
  * May this actor see this candidate, and which groups of fields? The candidate themself and the
  * staff of the candidate's own instantie see everything; an employer sees what the candidate's
- * choices open to the employer's category at that instantie; anyone else sees nothing.
+ * choices open to the employer's category at that instantie, and, once the candidate is in contact
+ * with it by their own choice, also their name and contact details; anyone else sees nothing.
  */
 export function decideCandidateAccess(
   actor: Actor | null,
@@ -43,12 +49,15 @@ export function decideCandidateAccess(
   let best: FieldGroup[] = [];
   for (const membership of actor.memberships) {
     if (membership.role !== 'werkgever' || !membership.employerId) continue;
-    const groups = groupsVisibleToEmployer({
+    const inContact = candidate.contactEmployerIds?.includes(membership.employerId) ?? false;
+    const shown = groupsVisibleToEmployer({
       category: categoryAtInstantie(membership.employerId),
       visibility: candidate.visibility,
-      anonymous: candidate.anonymous,
-      consentGiven: candidate.consentGiven,
+      anonymous: candidate.anonymous && !inContact,
+      consentGiven: candidate.consentGiven || inContact,
     });
+    // In contact, the employer also knows who it is talking with, whatever the pool may see.
+    const groups = inContact ? fieldGroupNames.filter((group) => group === 'identiteit' || shown.includes(group)) : shown;
     if (groups.length > best.length) best = groups;
   }
   return best.length > 0 ? { allowed: true, role: 'werkgever', groups: best, fullPostcode: false } : { allowed: false };

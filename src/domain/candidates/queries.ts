@@ -45,6 +45,26 @@ export type CandidateRead = {
   consentGiven: boolean;
 };
 
+/**
+ * Per candidate, the employers (of `employerIds`) it is in contact with by its own choice: an
+ * application in which the candidate showed their name and that is still open, or led to a placement.
+ */
+async function contactEmployers(db: Db, employerIds: readonly string[], candidateIds: readonly string[]): Promise<Map<string, string[]>> {
+  const contacts = new Map<string, string[]>();
+  if (employerIds.length === 0 || candidateIds.length === 0) return contacts;
+  const rows = await db
+    .selectFrom('application')
+    .select(['candidate_id', 'employer_id'])
+    .distinct()
+    .where('candidate_id', 'in', [...candidateIds])
+    .where('employer_id', 'in', [...employerIds])
+    .where('identity_revealed', '=', true)
+    .where('state', 'in', ['new', 'in_conversation', 'offer', 'placed'])
+    .execute();
+  for (const row of rows) contacts.set(row.candidate_id, [...(contacts.get(row.candidate_id) ?? []), row.employer_id]);
+  return contacts;
+}
+
 /** Decides access for each candidate, presents what is allowed, and logs every read. */
 export type CandidateAccessDecision = {
   candidate: Candidate;
@@ -59,6 +79,11 @@ export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly
     candidates.map((c) => c.id),
   );
   const categoryOf = await categoriesAt(db, employerIds(actor));
+  const contacts = await contactEmployers(
+    db,
+    employerIds(actor),
+    candidates.map((c) => c.id),
+  );
   const decisions: CandidateAccessDecision[] = [];
   for (const candidate of candidates) {
     const access = decideCandidateAccess(
@@ -69,6 +94,7 @@ export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly
         visibility: normaliseVisibility(candidate.visibility),
         anonymous: candidate.anonymous,
         consentGiven: consented.has(candidate.id),
+        contactEmployerIds: contacts.get(candidate.id),
       },
       (employerId) => categoryOf(employerId, candidate.instantie_id),
     );

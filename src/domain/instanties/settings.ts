@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EmployerCategory } from '#app/db/schema.js';
+import { defaultApplicationExpiryDays } from '../applications/states.js';
 import { defaultAvailabilityReminderDays, defaultAvailabilityWeeks } from '../candidates/rules.js';
 
 const defaultDailyProfileViews = { preferred: 300, committed: 150, business_as_usual: 50 } as const;
@@ -32,6 +33,17 @@ export const instantieSettingsSchema = z.object({
   flagAtFraction: z.number().gt(0).max(1).default(0.8),
   /** In employers' rankings, candidates whose availability expired go last, or are left out. */
   expiredProfiles: z.enum(['last', 'hidden']).default('last'),
+  /** An open application without any action for this many days expires. */
+  applicationExpiryDays: z.number().int().min(7).max(365).default(defaultApplicationExpiryDays),
+  /** A committed partner's placement starts by itself after this many working days without objection. */
+  committedStartWorkingDays: z.number().int().min(1).max(30).default(5),
+  /** Proefplaatsing with retention of benefit: the standard maximum, and the maximum when a contract of 6 months or more is intended. */
+  trialPlacementMonths: z
+    .object({ standard: z.number().int().min(1).max(12).default(2), extended: z.number().int().min(1).max(12).default(6) })
+    .refine((months) => months.extended >= months.standard, 'De langere proefplaatsing kan niet korter zijn dan de gewone.')
+    .default({ standard: 2, extended: 6 }),
+  /** The instantie handles a support request within this many working days. */
+  supportDueWorkingDays: z.number().int().min(1).max(60).default(10),
 });
 
 export type InstantieSettings = z.infer<typeof instantieSettingsSchema>;

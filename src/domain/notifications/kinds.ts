@@ -22,6 +22,50 @@ export const notificationText = defineMessages({
     newMatchesBodyOne: 'Er is deze week 1 nieuwe vacature die past bij je zoekopdracht "{name}".',
     newMatchesBody: 'Er zijn deze week {count} nieuwe vacatures die passen bij je zoekopdracht "{name}".',
     newMatchesLink: 'Bekijk je zoekopdrachten',
+    interestTitle: 'Interesse in de vacature "{vacancyTitle}"',
+    interestBody: 'Een kandidaat heeft interesse in de vacature "{vacancyTitle}". Bekijk het profiel en laat weten of u wilt praten.',
+    contactLink: 'Bekijk het contact',
+    consultantInvitationTitle: 'Uitnodiging voor een kandidaat van jou',
+    consultantInvitationBody:
+      '{employerName} nodigt een kandidaat van jou uit voor de vacature "{vacancyTitle}". Bespreek het met de kandidaat. Stuur de uitnodiging daarna door, of zeg vriendelijk nee.',
+    invitationTitle: '{employerName} nodigt je uit',
+    invitationBody: '{employerName} wil graag met je praten over het werk "{vacancyTitle}". Lees de uitnodiging en zeg ja of nee.',
+    invitationLink: 'Lees de uitnodiging',
+    proposedTitle: 'Een kandidaat voor "{vacancyTitle}"',
+    proposedBody: 'De consulent stelt een kandidaat voor voor de vacature "{vacancyTitle}". De kandidaat weet ervan en vindt het goed.',
+    proposedToYouTitle: 'Je consulent heeft je voorgesteld',
+    proposedToYouBody: 'Je consulent heeft je voorgesteld voor het werk "{vacancyTitle}". De werkgever ziet nu je naam en je profiel.',
+    acceptedTitle: 'De kandidaat wil graag praten',
+    acceptedBody: 'De kandidaat zegt ja op uw uitnodiging voor "{vacancyTitle}". U ziet nu de naam. Stuur een bericht.',
+    employerAcceptedTitle: 'De werkgever wil met je praten',
+    employerAcceptedBody: 'De werkgever van het werk "{vacancyTitle}" wil graag met je praten. Lees de berichten.',
+    messageTitle: 'Nieuw bericht over "{vacancyTitle}"',
+    messageBody: 'Er is een nieuw bericht over "{vacancyTitle}".',
+    messageLink: 'Lees het bericht',
+    closedDeclinedTitle: 'Het contact over "{vacancyTitle}" is gestopt',
+    closedDeclinedBody: 'Het contact over "{vacancyTitle}" is gestopt. Bij het contact staat waarom.',
+    closedWithdrawnTitle: 'Het contact over "{vacancyTitle}" is ingetrokken',
+    closedWithdrawnBody: 'Het contact over "{vacancyTitle}" is ingetrokken. Niemand hoeft nog iets te doen.',
+    closedExpiredTitle: 'Het contact over "{vacancyTitle}" is verlopen',
+    closedExpiredBody:
+      'Er gebeurde lang niets in het contact over "{vacancyTitle}". Daarom is het gesloten. Je kunt altijd opnieuw contact zoeken.',
+    closedPlacedTitle: 'Het contact over "{vacancyTitle}" is gesloten',
+    closedPlacedBody: 'De kandidaat heeft werk gevonden. Daarom is het contact over "{vacancyTitle}" gesloten. Bedankt voor het meedenken.',
+    placementRegisteredTitle: 'Plaatsing gestart bij {employerName}',
+    placementRegisteredBody:
+      '{employerName} heeft een kandidaat van jullie geplaatst voor "{vacancyTitle}". De plaatsing is meteen begonnen. Jullie kunnen hem later controleren.',
+    placementAwaitingTitle: 'Plaatsing wacht op de instantie',
+    placementAwaitingBody: '{employerName} wil een kandidaat van jullie plaatsen voor "{vacancyTitle}". Bekijk de afspraken en beslis.',
+    placementAutoBody:
+      '{employerName} wil een kandidaat van jullie plaatsen voor "{vacancyTitle}". Zonder bezwaar begint de plaatsing vanzelf op {date}.',
+    placementLink: 'Bekijk de plaatsing',
+    placementStartedTitle: 'De plaatsing voor "{vacancyTitle}" is begonnen',
+    placementStartedBody: 'De plaatsing voor "{vacancyTitle}" is begonnen. Het werk start op {date}. Bekijk en bevestig de afspraken.',
+    placementRejectedTitle: 'De plaatsing voor "{vacancyTitle}" gaat niet door',
+    placementRejectedBody:
+      'De instantie heeft de plaatsing voor "{vacancyTitle}" niet goedgekeurd. Bij de plaatsing staat waarom. Het gesprek kan verder.',
+    placementEndedTitle: 'De plaatsing voor "{vacancyTitle}" is afgelopen',
+    placementEndedBody: 'De plaatsing voor "{vacancyTitle}" is afgelopen. Bij de plaatsing staat hoe het verder gaat.',
     unknownTitle: 'Bericht',
     unknownBody: 'Je hebt een bericht van Werkregie.',
     openLink: 'Open Werkregie',
@@ -46,6 +90,52 @@ export const notificationText = defineMessages({
     newMatchesBodyOne: 'This week there is 1 new vacancy that fits your search "{name}".',
     newMatchesBody: 'This week there are {count} new vacancies that fit your search "{name}".',
     newMatchesLink: 'See your searches',
+    interestTitle: 'Interest in the vacancy "{vacancyTitle}"',
+    interestBody:
+      'A candidate is interested in the vacancy "{vacancyTitle}". Look at the profile and let them know whether you want to talk.',
+    contactLink: 'See the contact',
+    consultantInvitationTitle: 'An invitation for one of your candidates',
+    consultantInvitationBody:
+      '{employerName} invites one of your candidates for the vacancy "{vacancyTitle}". Talk it over with the candidate. Then pass the invitation on, or kindly say no.',
+    invitationTitle: '{employerName} invites you',
+    invitationBody: '{employerName} would like to talk with you about the work "{vacancyTitle}". Read the invitation and say yes or no.',
+    invitationLink: 'Read the invitation',
+    proposedTitle: 'A candidate for "{vacancyTitle}"',
+    proposedBody: 'The consultant proposes a candidate for the vacancy "{vacancyTitle}". The candidate knows and agrees.',
+    proposedToYouTitle: 'Your consultant has proposed you',
+    proposedToYouBody: 'Your consultant has proposed you for the work "{vacancyTitle}". The employer now sees your name and your profile.',
+    acceptedTitle: 'The candidate would like to talk',
+    acceptedBody: 'The candidate says yes to your invitation for "{vacancyTitle}". You now see their name. Send a message.',
+    employerAcceptedTitle: 'The employer wants to talk with you',
+    employerAcceptedBody: 'The employer of the work "{vacancyTitle}" would like to talk with you. Read the messages.',
+    messageTitle: 'New message about "{vacancyTitle}"',
+    messageBody: 'There is a new message about "{vacancyTitle}".',
+    messageLink: 'Read the message',
+    closedDeclinedTitle: 'The contact about "{vacancyTitle}" has stopped',
+    closedDeclinedBody: 'The contact about "{vacancyTitle}" has stopped. The contact says why.',
+    closedWithdrawnTitle: 'The contact about "{vacancyTitle}" was withdrawn',
+    closedWithdrawnBody: 'The contact about "{vacancyTitle}" was withdrawn. Nobody needs to do anything.',
+    closedExpiredTitle: 'The contact about "{vacancyTitle}" has expired',
+    closedExpiredBody:
+      'Nothing happened for a long time in the contact about "{vacancyTitle}". So it was closed. You can always get in touch again.',
+    closedPlacedTitle: 'The contact about "{vacancyTitle}" was closed',
+    closedPlacedBody: 'The candidate found work. So the contact about "{vacancyTitle}" was closed. Thank you for thinking along.',
+    placementRegisteredTitle: 'Placement started at {employerName}',
+    placementRegisteredBody:
+      '{employerName} placed one of your candidates for "{vacancyTitle}". The placement started at once. You can check it later.',
+    placementAwaitingTitle: 'A placement waits for the instantie',
+    placementAwaitingBody: '{employerName} wants to place one of your candidates for "{vacancyTitle}". Look at the agreement and decide.',
+    placementAutoBody:
+      '{employerName} wants to place one of your candidates for "{vacancyTitle}". Without objection the placement starts by itself on {date}.',
+    placementLink: 'See the placement',
+    placementStartedTitle: 'The placement for "{vacancyTitle}" has started',
+    placementStartedBody:
+      'The placement for "{vacancyTitle}" has started. The work starts on {date}. Look at the agreement and confirm it.',
+    placementRejectedTitle: 'The placement for "{vacancyTitle}" will not go ahead',
+    placementRejectedBody:
+      'The instantie did not approve the placement for "{vacancyTitle}". The placement says why. The conversation can go on.',
+    placementEndedTitle: 'The placement for "{vacancyTitle}" has ended',
+    placementEndedBody: 'The placement for "{vacancyTitle}" has ended. The placement says what happens next.',
     unknownTitle: 'Message',
     unknownBody: 'You have a message from Werkregie.',
     openLink: 'Open Werkregie',
@@ -82,6 +172,93 @@ const renderers = {
     body: p.count === 1 ? t('newMatchesBodyOne', { name: p.name }) : t('newMatchesBody', { count: p.count, name: p.name }),
     linkText: t('newMatchesLink'),
   })) as Renderer<{ name: string; count: number }>,
+  /** To the employer's users and the consultant: a candidate showed interest in a vacancy. */
+  application_interest: ((p, t) => ({
+    title: t('interestTitle', p),
+    body: t('interestBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the consultant of a 'begeleid' candidate: an employer invites them; talk it over first. */
+  invitation_for_consultant: ((p, t) => ({
+    title: t('consultantInvitationTitle'),
+    body: t('consultantInvitationBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string; employerName: string }>,
+  /** To a candidate: an employer invites them. */
+  application_invitation: ((p, t) => ({
+    title: t('invitationTitle', p),
+    body: t('invitationBody', p),
+    linkText: t('invitationLink'),
+  })) as Renderer<{ vacancyTitle: string; employerName: string }>,
+  /** To the employer's users: a consultant proposes a candidate. */
+  application_proposed: ((p, t) => ({
+    title: t('proposedTitle', p),
+    body: t('proposedBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the candidate: their consultant proposed them. */
+  application_proposed_to_you: ((p, t) => ({
+    title: t('proposedToYouTitle'),
+    body: t('proposedToYouBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the employer's users: the candidate accepted their invitation. */
+  application_accepted: ((p, t) => ({
+    title: t('acceptedTitle'),
+    body: t('acceptedBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the candidate: the employer answered their interest with "let's talk". */
+  application_accepted_by_employer: ((p, t) => ({
+    title: t('employerAcceptedTitle'),
+    body: t('employerAcceptedBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the other side of a conversation: a new message (never its text: that is read in the app). */
+  application_message: ((p, t) => ({
+    title: t('messageTitle', p),
+    body: t('messageBody', p),
+    linkText: t('messageLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** An application closed: a person said no, it was withdrawn, it expired, or the candidate found work. */
+  application_closed: ((p, t) => {
+    const words = {
+      declined: ['closedDeclinedTitle', 'closedDeclinedBody'],
+      withdrawn: ['closedWithdrawnTitle', 'closedWithdrawnBody'],
+      expired: ['closedExpiredTitle', 'closedExpiredBody'],
+      placed_elsewhere: ['closedPlacedTitle', 'closedPlacedBody'],
+    } as const;
+    const [title, body] = words[p.how] ?? words.withdrawn;
+    return { title: t(title, p), body: t(body, p), linkText: t('contactLink') };
+  }) as Renderer<{ vacancyTitle: string; employerName: string; how: 'declined' | 'withdrawn' | 'expired' | 'placed_elsewhere' }>,
+  /** To the instantie's consultant: an employer registered a placement (started, waiting for objection, or for approval). */
+  placement_registered: ((p, t, locale) => {
+    if (p.route === 'preferred')
+      return { title: t('placementRegisteredTitle', p), body: t('placementRegisteredBody', p), linkText: t('placementLink') };
+    const body =
+      p.route === 'committed' && p.startsAt
+        ? t('placementAutoBody', { ...p, date: formatDate(p.startsAt, locale) })
+        : t('placementAwaitingBody', p);
+    return { title: t('placementAwaitingTitle'), body, linkText: t('placementLink') };
+  }) as Renderer<{ vacancyTitle: string; employerName: string; route: string; startsAt?: string }>,
+  /** To the candidate and the employer: the placement started. */
+  placement_started: ((p, t, locale) => ({
+    title: t('placementStartedTitle', p),
+    body: t('placementStartedBody', { ...p, date: formatDate(p.startDate, locale) }),
+    linkText: t('placementLink'),
+  })) as Renderer<{ vacancyTitle: string; startDate: string }>,
+  /** To the employer and the candidate: the instantie turned the placement down. */
+  placement_rejected: ((p, t) => ({
+    title: t('placementRejectedTitle', p),
+    body: t('placementRejectedBody', p),
+    linkText: t('placementLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
+  /** To the parties: the placement ended and was evaluated. */
+  placement_ended: ((p, t) => ({
+    title: t('placementEndedTitle', p),
+    body: t('placementEndedBody', p),
+    linkText: t('placementLink'),
+  })) as Renderer<{ vacancyTitle: string }>,
 };
 
 export type NotificationKind = keyof typeof renderers;

@@ -2,7 +2,18 @@ import type { Db } from '#app/db/connection.js';
 
 export type EventInput = {
   actorUserId: string | null;
-  subjectType: 'candidate' | 'employer' | 'vacancy' | 'consent' | 'api_token' | 'user' | 'instantie';
+  subjectType:
+    | 'candidate'
+    | 'employer'
+    | 'vacancy'
+    | 'consent'
+    | 'api_token'
+    | 'user'
+    | 'instantie'
+    | 'application'
+    | 'placement'
+    | 'support_request'
+    | 'waiting_list_entry';
   subjectId: string;
   action: string;
   reason?: string | null;

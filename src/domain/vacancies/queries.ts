@@ -21,6 +21,7 @@ export const vacancyColumns = [
   'vacancy.contract_type',
   'vacancy.occupation_uri',
   'vacancy.required_dutch_level',
+  'vacancy.physical_requirements',
   'vacancy.required_skills',
   'vacancy.nice_skills',
   'vacancy.support_offered',

@@ -44,7 +44,7 @@ export function isPubliclyListed(vacancy: { status: VacancyStatus; publishedUnti
   return vacancy.status === 'open' && vacancy.publishedUntil !== null && vacancy.publishedUntil >= today;
 }
 
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
