@@ -1,8 +1,10 @@
 import type { Config } from '#app/config.js';
 import type { Db } from '#app/db/connection.js';
+import { expireIdleApplications } from '#app/domain/applications/commands.js';
 import { sendAvailabilityReminders } from '#app/domain/candidates/availability-reminders.js';
 import { purgeExpiredMatchLog } from '#app/domain/matching/queries.js';
 import { deliverNewMatches, runWeeklyAlerts } from '#app/domain/matching/saved-searches.js';
+import { startPlacementsWithoutObjection } from '#app/domain/placements/commands.js';
 import { todayIso } from '#app/domain/vacancies/rules.js';
 import { deliverMail } from './mail.js';
 
@@ -46,5 +48,19 @@ export const jobDefinitions: JobDefinition[] = [
     schedule: '30 3 * * *',
     runAtStart: true,
     run: ({ db, now }) => purgeExpiredMatchLog(db, todayIso(now)),
+  },
+  {
+    // Open applications without any action for the instantie's number of days (default 60) expire.
+    name: 'application-expiry',
+    schedule: '15 6 * * *',
+    runAtStart: true,
+    run: ({ db, now }) => expireIdleApplications(db, now),
+  },
+  {
+    // A committed partner's placement starts by itself once its working days pass without objection.
+    name: 'placement-auto-start',
+    schedule: '*/15 * * * *',
+    runAtStart: true,
+    run: ({ db, now }) => startPlacementsWithoutObjection(db, now),
   },
 ];
