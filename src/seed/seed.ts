@@ -4,6 +4,7 @@ import type { Db } from '#app/db/connection.js';
 import type { Database, Role } from '#app/db/schema.js';
 import { createUserWithPassword, findUserIdByEmail } from '#app/domain/accounts/users.js';
 import { demoInstantieId, regions, seedInstanties, type SeedInstantie } from './data.js';
+import { seedDemoContacts } from './contacts.js';
 import {
   DemoRandom,
   generateCandidate,
@@ -280,6 +281,8 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<DemoLogi
     });
     log(`Kandidaten: ${formatNumber(start + rows.length)} van ${formatNumber(candidateCount)} (${seconds(started)}).`);
   }
+  // Contacts for the demo log-ins, once: on the run that set those log-ins up.
+  if (demoSetUp('kandidaat') && demoSetUp('werkgever') && demoSetUp('consulent')) await seedDemoContacts(db, log);
   log(`Klaar: demogegevens in ${seconds(started)}.`);
   return demoLogins(db);
 }
