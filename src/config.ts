@@ -19,7 +19,8 @@ const environment = z.object({
 });
 
 export type Config = {
-  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  /** `from`: a PGlite snapshot to start an in-memory database from (tests only; src/db/connection.ts). */
+  database: { kind: 'pglite'; dataDir: string | null; from?: Blob } | { kind: 'postgres'; url: string };
   port: number;
   host: string;
   baseUrl: string;

@@ -9,6 +9,7 @@ import {
   weightedParts,
   type WeightedPart,
 } from '#app/domain/matching/weights.js';
+import * as support from '#app/domain/support/rules.js';
 import type { Locale } from './i18n.js';
 
 /** The parts of the match score as the English page names them (src/http/pages/matching/messages.ts). */
@@ -22,11 +23,82 @@ const weightPartNamesEnglish: Record<WeightedPart, string> = {
   beschikbaarheid: 'Availability',
 };
 
+/** Placements (src/domain/placements/schema.ts and commands.ts), with the numbers the rules put in. */
+const placementEnglish: Record<string, string> = {
+  'Kies het soort plaatsing.': 'Choose the kind of placement.',
+  'Vul de startdatum in.': 'Enter the start date.',
+  'Vul een geldige datum in, bijvoorbeeld 2027-01-04.': 'Enter a valid date, for example 2027-01-04.',
+  'De startdatum is al voorbij. Kies vandaag of een latere datum.': 'The start date has passed. Choose today or a later date.',
+  'Vul de einddatum in.': 'Enter the end date.',
+  'De einddatum ligt voor de startdatum.': 'The end date is before the start date.',
+  'Gebruik hoogstens 2000 tekens voor de ondersteuning.': 'Use at most 2000 characters for the support.',
+  'Gebruik hoogstens 4000 tekens voor de voorwaarden.': 'Use at most 4000 characters for the conditions.',
+  'Vul een aantal maanden in tussen 0 en 120.': 'Enter a number of months between 0 and 120.',
+  'Gebruik hoogstens 100 tekens voor het kenmerk.': 'Use at most 100 characters for the reference.',
+  'Vul de datum van het advies in.': 'Enter the date of the advice.',
+  'Beschut werk kan alleen met een positief advies. Vul de datum van het advies in.':
+    'Sheltered work is only possible with a positive advice. Enter the date of the advice.',
+  'Vul het kenmerk van het positieve advies in.': 'Enter the reference of the positive advice.',
+  'De kandidaat werkt al zoveel uur als die kan. Een plaatsing erbij kan niet.':
+    'The candidate already works as many hours as they can. Another placement is not possible.',
+  'Kies: goedkeuren of afwijzen.': 'Choose: approve or reject.',
+  'Schrijf waarom de plaatsing niet doorgaat.': 'Write why the placement does not go ahead.',
+  'Schrijf in een paar woorden waarom (minstens 10 tekens).': 'Write in a few words why (at least 10 characters).',
+  'Gebruik hoogstens 2000 tekens.': 'Use at most 2000 characters.',
+  'Gebruik hoogstens 4000 tekens.': 'Use at most 4000 characters.',
+  'Vul in op welke dag de plaatsing stopte.': 'Enter the day the placement stopped.',
+  'Kies hoe het verder gaat.': 'Choose what happens next.',
+  'Schrijf kort hoe het ging.': 'Write briefly how it went.',
+  'De plaatsing kan niet stoppen voor de startdatum.': 'The placement cannot stop before the start date.',
+  'Die dag is nog niet geweest. Leg het einde vast op of na de laatste dag.':
+    'That day has not come yet. Record the end on or after the last day.',
+  ...Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [
+      `De kandidaat kan nog ${i + 1} uur per week werken. Kies hoogstens ${i + 1} uur.`,
+      `The candidate can work ${i + 1} more hours a week. Choose at most ${i + 1} hours.`,
+    ]),
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [
+      `Een proefplaatsing duurt hoogstens ${i + 1} maanden. Vul de einddatum in.`,
+      `A trial placement lasts at most ${i + 1} months. Enter the end date.`,
+    ]),
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [
+      `Een proefplaatsing duurt hoogstens ${i + 1} maanden.`,
+      `A trial placement lasts at most ${i + 1} months.`,
+    ]),
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: 12 }, (_, a) =>
+      Array.from({ length: 12 }, (_, e) => [
+        `Een proefplaatsing duurt hoogstens ${a + 1} maanden. Wilt u de kandidaat daarna een contract van minstens 6 maanden geven? Dan mag het ${e + 1} maanden.`,
+        `A trial placement lasts at most ${a + 1} months. Do you want to give the candidate a contract of at least 6 months afterwards? Then it may last ${e + 1} months.`,
+      ]),
+    ).flat(),
+  ),
+};
+
+/** Contacts (src/domain/applications/commands.ts). */
+const applicationEnglish: Record<string, string> = {
+  'Stuur het formulier opnieuw. Wat er binnenkwam, kunnen we niet lezen.': 'Send the form again. We cannot read what came in.',
+  'Schrijf een bericht.': 'Write a message.',
+  'Schrijf het bericht als tekst.': 'Write the message as text.',
+  'Uw bericht is te lang. Gebruik hoogstens 4000 tekens.': 'Your message is too long. Use at most 4000 characters.',
+  'Schrijf in een paar woorden waarom.': 'Write in a few words why.',
+  'Vraag eerst of de kandidaat dit goed vindt.': 'First ask whether the candidate agrees.',
+  'Kies ja of nee.': 'Choose yes or no.',
+  'Kies: doorsturen of afwijzen.': 'Choose: forward or decline.',
+};
+
 /**
  * Validation messages are written in Dutch where the rule lives (the domain schemas); this is
  * their English text, keyed by the Dutch sentence as gettext does. A missing entry shows Dutch.
  */
 const english: Record<string, string> = {
+  ...placementEnglish,
+  ...applicationEnglish,
   'Vul een postcode in, bijvoorbeeld 3011 AB.': 'Enter a postcode, for example 3011 AB.',
   'Vul een geldige postcode in, bijvoorbeeld 3011 AB.': 'Enter a valid postcode, for example 3011 AB.',
   'Vul het KvK-nummer in.': 'Enter the KvK number.',
@@ -93,6 +165,22 @@ const english: Record<string, string> = {
   'Vul een geldige datum in, bijvoorbeeld 2026-12-31.': 'Enter a valid date, for example 2026-12-31.',
   'De einddatum is al voorbij. Kies vandaag of een latere datum.': 'The closing date has already passed. Choose today or a later date.',
   'Een vaardigheid staat bij nodig en bij mooi meegenomen. Kies er één.': 'A skill is both needed and nice to have. Choose one.',
+  'Beschrijf in gewone woorden wat het werk van het lichaam vraagt.': 'Describe in plain words what the work asks of the body.',
+  'De lichamelijke eisen zijn te lang. Gebruik hoogstens 2000 tekens.':
+    'The physical requirements are too long. Use at most 2000 characters.',
+  'Beschrijf wat het werk van het lichaam vraagt. Bij open hiring lezen kandidaten dit en kiezen zij zelf of zij het werk kunnen doen.':
+    'Describe what the work asks of the body. With open hiring, candidates read this and decide for themselves whether they can do the work.',
+  // Open hiring (src/domain/open-hiring/rules.ts).
+  'Lees wat het werk van je lichaam vraagt. Zet dan een vinkje als je dit werk kunt doen.':
+    'Read what the work asks of your body. Then tick the box if you can do this work.',
+  'Deze vacature werkt niet met open hiring. Er is geen wachtlijst.': 'This vacancy does not use open hiring. There is no waiting list.',
+  'Je staat al op de wachtlijst van deze vacature.': 'You are already on the waiting list of this vacancy.',
+  'Je hebt al contact met deze werkgever over deze vacature. Kijk bij je contacten.':
+    'You are already in contact with this employer about this vacancy. Look at your contacts.',
+  'Deze vacature is niet meer open. U kunt niemand meer van de wachtlijst nemen.':
+    'This vacancy is no longer open. You can no longer take anyone from the waiting list.',
+  'Er staat niemand op de wachtlijst. Als iemand zich meldt, kunt u die persoon nemen.':
+    'Nobody is on the waiting list. When someone signs up, you can take them.',
   'Gebruik hoogstens 100 tekens.': 'Use at most 100 characters.',
   'Gebruik hoogstens 50 tekens.': 'Use at most 50 characters.',
   'Vul een aantal jaren in tussen 0 en 60.': 'Enter a number of years between 0 and 60.',
@@ -133,6 +221,45 @@ const english: Record<string, string> = {
   'Schrijf op waarom de gewichten veranderen.': 'Write down why the weights change.',
   'Schrijf op waarom de gewichten veranderen (minstens 5 tekens).': 'Write down why the weights change (at least 5 characters).',
   'Schrijf hoogstens 500 tekens.': 'Write at most 500 characters.',
+  // Support on call and budgets (src/domain/support/rules.ts).
+  [support.provisionMessage]: 'Choose the kind of support.',
+  [support.amountMessage]: 'Enter an amount in whole euros, without a comma. For example 1500.',
+  [support.loonwaardeMessage]: 'Enter the wage value: a whole number from 0 to 100.',
+  [support.noSubsidyMessage]:
+    'At a wage value of 100 percent there is no wage cost subsidy. The employee then earns the minimum wage themselves.',
+  [support.jobcoachHoursMessage]: 'Enter the number of job coach hours: a whole number from 1 to 2000.',
+  [support.explanationMessage]: 'Write in a few sentences what the money is needed for (at least 10 characters).',
+  [support.explanationTooLong]: 'Use at most 2000 characters for the explanation.',
+  [support.decisionMessage]: 'Choose: approve or turn down.',
+  [support.reasonMessage]: 'Write in a few words why you turn the request down (at least 10 characters).',
+  [support.aboveBudgetMessage]:
+    'This amount does not fit in the budget. Tick "Approve above the budget" if you want to approve the request anyway.',
+  [support.spentMessage]: 'Enter the amount spent in whole euros, without a comma. For example 1500.',
+  [support.spentTooMuchMessage]: 'The amount spent is higher than the amount approved. Enter at most the amount approved.',
+  [support.budgetMessage]: 'Enter the budget in whole euros, without a comma. For example 250000. Enter 0 for no budget.',
+  [support.yearMessage]: 'Choose a year from 2000 to 2100.',
+  'Kies een soort ondersteuning uit de lijst.': 'Choose a kind of support from the list.',
+  // Contacts: a step that no longer fits the contact's state (src/domain/applications/commands.ts).
+  'Je hebt al contact over deze vacature. Kijk bij je contacten.': 'You are already in contact about this vacancy. Look at your contacts.',
+  'Er is al een contact over deze vacature. Kijk bij uw contacten.':
+    'There is already a contact about this vacancy. Look at your contacts.',
+  'Je hebt al op deze uitnodiging geantwoord. Ververs de pagina.': 'You have already answered this invitation. Refresh the page.',
+  'Dit is geen uitnodiging. Er is niets om op te antwoorden.': 'This is not an invitation. There is nothing to answer.',
+  'De kandidaat heeft nog niet op uw uitnodiging geantwoord.': 'The candidate has not answered your invitation yet.',
+  'De kandidaat heeft nog niet op uw uitnodiging geantwoord. Trek de uitnodiging in als u niet verder wilt.':
+    'The candidate has not answered your invitation yet. Withdraw the invitation if you do not want to go on.',
+  'In dit contact kunt u geen berichten meer sturen.': 'You can no longer send messages in this contact.',
+  ...Object.fromEntries(
+    [
+      ['Dit contact is nog nieuw.', 'This contact is still new.'],
+      ['U bent hierover al in gesprek.', 'You are already in conversation about this.'],
+      ['Er ligt al een aanbod.', 'There is already an offer.'],
+      ['Dit contact heeft al tot een plaatsing geleid.', 'This contact has already led to a placement.'],
+      ['Dit contact is afgesloten: er is nee gezegd.', 'This contact is closed: someone said no.'],
+      ['Dit contact is ingetrokken.', 'This contact was withdrawn.'],
+      ['Dit contact is verlopen, omdat er lang niets gebeurde.', 'This contact expired, because nothing happened for a long time.'],
+    ].map(([nl, en]) => [`${nl} Ververs de pagina om te zien wat er nu kan.`, `${en} Refresh the page to see what you can do now.`]),
+  ),
 };
 
 export function translateError(message: string, locale: Locale): string {

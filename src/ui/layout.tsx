@@ -10,14 +10,19 @@ function useNavigation(): NavItem[] {
   const t = useT(common);
   const { actor, unreadNotifications = 0 } = usePage();
   const items: NavItem[] = [{ href: '/', label: t('navHome') }];
-  if (hasRole(actor, 'kandidaat')) items.push({ href: '/kandidaat', label: t('navCandidate') });
+  if (hasRole(actor, 'kandidaat'))
+    items.push({ href: '/kandidaat', label: t('navCandidate') }, { href: '/kandidaat/contacten', label: t('navContacts') });
   items.push({ href: '/vacatures', label: t('navVacancies') });
   if (hasRole(actor, 'consulent')) items.push({ href: '/consulent', label: t('navCaseload') });
+  if (hasRole(actor, 'consulent') || hasRole(actor, 'beheerder') || hasRole(actor, 'auditor'))
+    items.push({ href: '/consulent/contacten', label: t('navContacts') }, { href: '/consulent/plaatsingen', label: t('navPlacements') });
   if (hasRole(actor, 'werkgever')) {
     items.push(
       { href: '/werkgever', label: t('navEmployer') },
       { href: '/werkgever/vacatures', label: t('navEmployerVacancies') },
       { href: '/werkgever/kandidaten-zoeken', label: t('navEmployerSearch') },
+      { href: '/werkgever/contacten', label: t('navContacts') },
+      { href: '/werkgever/plaatsingen', label: t('navPlacements') },
     );
   }
   if (hasRole(actor, 'beheerder')) items.push({ href: '/beheer/werkgevers', label: t('navEmployers') });

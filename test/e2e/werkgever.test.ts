@@ -76,6 +76,7 @@ describe.each([
     await needed.getByLabel('vorkheftruck bedienen').check();
     await page.getByLabel('Een jobcoach').check();
     await page.getByLabel(/^Open hiring/).check();
+    await page.getByLabel(/^Wat vraagt het werk van het lichaam\?/).fill('Je staat de hele dag. Je tilt dozen tot 15 kilo.');
     await submit(page, 'Opslaan als concept');
     expect(await page.title()).toMatch(/^Fout: /);
     expect(await page.getByRole('alert').innerText()).toContain('Beschrijf het werk.');
@@ -86,6 +87,9 @@ describe.each([
     expect(await occupation.getByLabel('magazijnmedewerker', { exact: true }).isChecked()).toBe(true);
     expect(await needed.getByLabel('vorkheftruck bedienen').isChecked()).toBe(true);
     expect(await page.getByLabel('Een jobcoach').isChecked()).toBe(true);
+    expect(await page.getByLabel(/^Wat vraagt het werk van het lichaam\?/).inputValue()).toBe(
+      'Je staat de hele dag. Je tilt dozen tot 15 kilo.',
+    );
     await check(page, javaScript);
     await page.getByRole('alert').getByRole('link', { name: 'Beschrijf het werk.' }).click();
     await page.getByLabel('Beschrijving van het werk').fill('Je pakt bestellingen in.\n\nJe werkt in een vast team, met een jobcoach.');
@@ -118,6 +122,7 @@ describe.each([
     await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await visitor.locator('main').innerText()).toContain('vorkheftruck bedienen');
     expect(await visitor.locator('main').innerText()).toContain('A2: eenvoudige gesprekken over gewone dingen');
+    expect(await visitor.locator('main').innerText()).toContain('Je staat de hele dag. Je tilt dozen tot 15 kilo.');
     await check(visitor, javaScript);
 
     // Close it as filled: it leaves the public list and can no longer change.

@@ -3,7 +3,8 @@ import { createUserWithPassword } from '#app/domain/accounts/users.js';
 import { createCandidate, giveConsent, setVisibility, updateProfileSection } from '#app/domain/candidates/commands.js';
 import { defaultVisibility, type Visibility } from '#app/domain/candidates/rules.js';
 import { createEmployer, setCategory } from '#app/domain/employers/commands.js';
-import type { EmployerCategory, Role } from '#app/db/schema.js';
+import type { Insertable } from 'kysely';
+import type { EmployerCategory, Role, VacancyTable } from '#app/db/schema.js';
 import type { TestApp } from './app.js';
 
 export const testPassword = 'werkregie-test-wachtwoord';
@@ -94,4 +95,23 @@ export async function makeCandidate(
     await db.updateTable('candidate').set({ user_id: user.userId }).where('id', '=', id).execute();
   }
   return { id, user };
+}
+
+/** A vacancy of the employer, open and online until 2099 unless `values` say otherwise (status, published_until, …). */
+export async function makeVacancy(app: TestApp, employerId: string, values: Partial<Insertable<VacancyTable>> = {}): Promise<string> {
+  const row = await app.database.db
+    .insertInto('vacancy')
+    .values({
+      employer_id: employerId,
+      title: `Medewerker groen ${unique()}`,
+      postcode: '3011AB',
+      hours_per_week: 24,
+      contract_type: 'tijdelijk',
+      status: 'open',
+      published_until: '2099-12-31',
+      ...values,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

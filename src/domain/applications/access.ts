@@ -1,6 +1,6 @@
 import type { Db } from '#app/db/connection.js';
 import type { Selectable } from 'kysely';
-import type { ApplicationTable } from '#app/db/schema.js';
+import type { ApplicationMessageTable, ApplicationTable } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { isUuid } from '../ids.js';
 
@@ -15,15 +15,46 @@ export type ApplicationRow = Selectable<ApplicationTable> & {
 /** The side an actor is on in an application. */
 export type ApplicationParty = 'candidate' | 'employer' | 'consultant';
 
+type ShieldFacts = Pick<ApplicationRow, 'candidate_regie_level' | 'candidate_user_id'>;
+
+/**
+ * A 'begeleid' candidate (or one without an account) hears a no from their consultant, in person,
+ * never as a bare message from the system.
+ */
+export function isShielded(application: ShieldFacts): boolean {
+  return application.candidate_regie_level === 'begeleid' || application.candidate_user_id === null;
+}
+
+/**
+ * A no from the employer (a decline, or an invitation taken back) that the consultant of a shielded
+ * candidate still has to pass on; the candidate sees it once the consultant marks it told.
+ */
+export function awaitsTelling(application: ShieldFacts & Pick<ApplicationRow, 'state' | 'closed_by' | 'decline_told_at'>): boolean {
+  return (
+    isShielded(application) &&
+    application.decline_told_at === null &&
+    application.closed_by === 'employer' &&
+    (application.state === 'declined' || application.state === 'withdrawn')
+  );
+}
+
+/**
+ * Does the candidate see this application? Not an invitation still with their consultant, and not a
+ * no their consultant has yet to tell them.
+ */
+export function candidateSees(application: ApplicationRow): boolean {
+  return application.candidate_user_id !== null && application.invitation !== 'with_consultant' && !awaitsTelling(application);
+}
+
 /**
  * Who the actor is in this application: the candidate, a user of the employer, or staff of the
  * candidate's instantie (consultant, beheerder, auditor: they read; only consultants and beheerders act).
- * An invitation still with the consultant is not the candidate's yet: they do not see it.
+ * What the candidate does not see yet (`candidateSees`) is not theirs: they are no party to it.
  */
 export function partyOf(actor: Actor | null, application: ApplicationRow): ApplicationParty | null {
   if (!actor) return null;
   if (application.candidate_user_id !== null && application.candidate_user_id === actor.userId) {
-    return application.invitation === 'with_consultant' ? null : 'candidate';
+    return candidateSees(application) ? 'candidate' : null;
   }
   if (employerIds(actor).includes(application.employer_id)) return 'employer';
   const staff = actor.memberships.some(
@@ -77,4 +108,33 @@ export async function findApplication(db: Db, id: string, options: { forUpdate?:
   let query = selectApplications(db).where('application.id', '=', id);
   if (options.forUpdate) query = query.forUpdate('application');
   return ((await query.executeTakeFirst()) as ApplicationRow | undefined) ?? null;
+}
+
+/** The candidate and the employer read their conversation; staff of the instantie only while the candidate lets them. */
+export function mayReadMessages(application: ApplicationRow, party: ApplicationParty): boolean {
+  return party !== 'consultant' || application.consultant_reads;
+}
+
+export type ApplicationMessage = Selectable<ApplicationMessageTable>;
+export type Conversation = {
+  application: ApplicationRow;
+  party: ApplicationParty;
+  /** Oldest first; null when the actor may not read them (staff, when the candidate does not let them). */
+  messages: ApplicationMessage[] | null;
+};
+
+/** One application with its conversation as the actor may read it; null for anyone who is no party to it. */
+export async function readConversation(db: Db, actor: Actor | null, id: string): Promise<Conversation | null> {
+  const application = await findApplication(db, id);
+  const party = application ? partyOf(actor, application) : null;
+  if (!application || !party) return null;
+  if (!mayReadMessages(application, party)) return { application, party, messages: null };
+  const messages = await db
+    .selectFrom('application_message')
+    .selectAll()
+    .where('application_id', '=', application.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return { application, party, messages };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '#app/db/connection.js';
 import type { ApplicationStarter } from '#app/db/schema.js';
 import type { Actor } from '../accounts/actor.js';
-import { readCandidate } from '../candidates/queries.js';
+import { decideAccessFor, findCandidate } from '../candidates/queries.js';
 import { employerUsers } from '../employers/employer-users.js';
 import { categoriesAt } from '../employers/queries.js';
 import { isUuid } from '../ids.js';
@@ -13,40 +13,58 @@ import type { NotificationKind } from '../notifications/kinds.js';
 import { recordEvent } from '../privacy/events.js';
 import { conflict, forbidden, invalid, issuesToErrors, notFound, ok, type CommandResult } from '../results.js';
 import { isPubliclyListed, todayIso } from '../vacancies/rules.js';
-import { findApplication, mayActForInstantie, partyOf, selectApplications, type ApplicationParty, type ApplicationRow } from './access.js';
+import {
+  awaitsTelling,
+  candidateSees,
+  findApplication,
+  isShielded,
+  mayActForInstantie,
+  partyOf,
+  selectApplications,
+  type ApplicationParty,
+  type ApplicationRow,
+} from './access.js';
 import { isOpen, nextApplicationState, type ApplicationAction } from './states.js';
 
+/** Anything that is not a form or a JSON object gets this, in Dutch like every other error. */
+const formError = { error: 'Stuur het formulier opnieuw. Wat er binnenkwam, kunnen we niet lezen.' };
 const messageBody = z
   .string({ error: 'Schrijf een bericht.' })
   .trim()
   .min(1, 'Schrijf een bericht.')
   .max(4000, 'Uw bericht is te lang. Gebruik hoogstens 4000 tekens.');
 const optionalMessage = z
-  .string()
+  .string({ error: 'Schrijf het bericht als tekst.' })
   .trim()
   .max(4000, 'Uw bericht is te lang. Gebruik hoogstens 4000 tekens.')
   .optional()
   .transform((value) => value || undefined);
 /** A decline is written by a person: it needs words, enough to be kind. */
 const declineReason = z
-  .string({ error: 'Schrijf waarom. De kandidaat leest dit.' })
+  .string({ error: 'Schrijf in een paar woorden waarom.' })
   .trim()
   .min(10, 'Schrijf in een paar woorden waarom (minstens 10 tekens).')
   .max(2000, 'Gebruik hoogstens 2000 tekens.');
 
-export const interestSchema = z.object({ message: optionalMessage });
-export const invitationSchema = z.object({ message: messageBody });
-export const proposalSchema = z.object({
-  message: messageBody,
-  candidateAgrees: z.literal(true, { error: 'Vraag eerst of de kandidaat dit goed vindt.' }),
-});
-export const messageSchema = z.object({ body: messageBody });
-export const declineSchema = z.object({ reason: declineReason });
-export const withdrawSchema = z.object({ reason: optionalMessage });
-export const invitationAnswerSchema = z.object({
-  answer: z.enum(['accept', 'decline'], { error: 'Kies ja of nee.' }),
-  reason: optionalMessage,
-});
+export const interestSchema = z.object({ message: optionalMessage }, formError);
+export const invitationSchema = z.object({ message: messageBody }, formError);
+export const proposalSchema = z.object(
+  {
+    message: messageBody,
+    candidateAgrees: z.literal(true, { error: 'Vraag eerst of de kandidaat dit goed vindt.' }),
+  },
+  formError,
+);
+export const messageSchema = z.object({ body: messageBody }, formError);
+export const declineSchema = z.object({ reason: declineReason }, formError);
+export const withdrawSchema = z.object({ reason: optionalMessage }, formError);
+export const invitationAnswerSchema = z.object(
+  {
+    answer: z.enum(['accept', 'decline'], { error: 'Kies ja of nee.' }),
+    reason: optionalMessage,
+  },
+  formError,
+);
 export const forwardSchema = z.discriminatedUnion(
   'decision',
   [z.object({ decision: z.literal('forward') }), z.object({ decision: z.literal('decline'), reason: declineReason })],
@@ -111,20 +129,42 @@ export async function moveApplication(
   const to = nextApplicationState(application.state, action);
   if (!to) return conflict(stateConflict(application.state));
   const now = new Date();
-  await trx
-    .updateTable('application')
-    .set({
-      state: to,
-      state_changed_at: now,
-      last_activity_at: now,
-      ...(isOpen(to) || to === 'placed' ? {} : { closed_reason: change.reason ?? null, closed_by: change.closedBy ?? null }),
-      ...change.set,
-    })
-    .where('id', '=', application.id)
-    .execute();
+  const values = {
+    state: to,
+    state_changed_at: now,
+    last_activity_at: now,
+    ...(isOpen(to) || to === 'placed' ? {} : { closed_reason: change.reason ?? null, closed_by: change.closedBy ?? null }),
+    ...change.set,
+  };
+  await trx.updateTable('application').set(values).where('id', '=', application.id).execute();
   await recordStep(trx, actor, application, to, { action, reason: change.reason }, role);
-  application.state = to;
+  if (application.state === 'offer' && !isOpen(to) && to !== 'placed') await cancelWaitingPlacement(trx, actor, application.id, action);
+  Object.assign(application, values);
   return ok(undefined);
+}
+
+/**
+ * An offer is a placement that waits for the instantie (placements/commands.ts). When the offer
+ * closes otherwise (declined, withdrawn, expired, or the candidate was placed elsewhere), that
+ * placement can no longer start: it is cancelled, so it holds no hours and no decision waits on it.
+ */
+async function cancelWaitingPlacement(trx: Db, actor: Actor | null, applicationId: string, action: ApplicationAction): Promise<void> {
+  const cancelled = await trx
+    .updateTable('placement')
+    .set({ status: 'cancelled', starts_unless_objection_at: null })
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'awaiting_instantie')
+    .returning('id')
+    .execute();
+  for (const placement of cancelled) {
+    await recordEvent(trx, {
+      actorUserId: actor?.userId ?? null,
+      subjectType: 'placement',
+      subjectId: placement.id,
+      action: 'placement.cancelled',
+      reason: `application.${action}`,
+    });
+  }
 }
 
 function stateConflict(state: ApplicationRow['state']): string {
@@ -142,13 +182,20 @@ function stateConflict(state: ApplicationRow['state']): string {
 
 type Recipients = { candidate: string[]; employer: string[]; consultant: string[] };
 
-async function recipientsOf(trx: Db, application: ApplicationRow): Promise<Recipients> {
-  const employer = (await employerUsers(trx, application.employer_id)).map((user) => user.userId);
-  return {
-    candidate: application.candidate_user_id ? [application.candidate_user_id] : [],
-    employer,
-    consultant: application.candidate_consultant_user_id ? [application.candidate_consultant_user_id] : [],
-  };
+/** The people of each side; a candidate without a consultant of their own has every consultant of their instantie. */
+async function recipientsOf(trx: Db, application: ApplicationRow, sides: readonly ApplicationParty[]): Promise<Recipients> {
+  const employer = sides.includes('employer') ? (await employerUsers(trx, application.employer_id)).map((user) => user.userId) : [];
+  let consultant = application.candidate_consultant_user_id ? [application.candidate_consultant_user_id] : [];
+  if (sides.includes('consultant') && consultant.length === 0) {
+    const rows = await trx
+      .selectFrom('membership')
+      .select('user_id')
+      .where('role', '=', 'consulent')
+      .where('instantie_id', '=', application.instantie_id)
+      .execute();
+    consultant = rows.map((row) => row.user_id);
+  }
+  return { candidate: application.candidate_user_id ? [application.candidate_user_id] : [], employer, consultant };
 }
 
 /** Tells the people on `sides` of an application, each with the link to their own page of it. */
@@ -160,7 +207,7 @@ export async function tellParties<K extends NotificationKind>(
   params: NotifyInput<K>['params'],
   except?: string,
 ): Promise<void> {
-  const recipients = await recipientsOf(trx, application);
+  const recipients = await recipientsOf(trx, application, sides);
   const inputs: NotifyInput<K>[] = sides.flatMap((side) =>
     recipients[side]
       .filter((userId) => userId !== except)
@@ -189,18 +236,8 @@ async function openVacancy(db: Db, vacancyId: string): Promise<OpenVacancy | nul
   return listed ? vacancy : null;
 }
 
-async function hasOpenApplication(db: Db, candidateId: string, vacancyId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('application')
-    .select('id')
-    .where('candidate_id', '=', candidateId)
-    .where('vacancy_id', '=', vacancyId)
-    .where('state', 'in', ['new', 'in_conversation', 'offer'])
-    .executeTakeFirst();
-  return !!row;
-}
-
 const alreadyInContact = 'Er is al een contact over deze vacature. Kijk bij uw contacten.';
+const alreadyInContactYou = 'Je hebt al contact over deze vacature. Kijk bij je contacten.';
 
 type NewApplication = {
   candidateId: string;
@@ -274,7 +311,7 @@ export async function showInterest(db: Db, actor: Actor, vacancyId: string, inpu
     await tellParties(trx, application, ['employer', 'consultant'], 'application_interest', { vacancyTitle: vacancy.title });
     return id;
   });
-  return id ? ok({ id }) : conflict(alreadyInContact);
+  return id ? ok({ id }) : conflict(alreadyInContactYou);
 }
 
 /**
@@ -294,14 +331,15 @@ export async function inviteCandidate(
   if (!actor.memberships.some((m) => m.role === 'werkgever' && m.employerId === vacancy.employer_id)) return forbidden;
   const parsed = invitationSchema.safeParse(input ?? {});
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
-  const candidate = await db
-    .selectFrom('candidate')
-    .select(['id', 'instantie_id', 'regie_level', 'user_id'])
-    .where('id', '=', candidateId)
-    .executeTakeFirst();
+  const candidate = await findCandidate(db, candidateId);
   if (!candidate) return notFound;
-  const read = await readCandidate(db, actor, candidateId, 'contact.invite');
-  if (read === 'limit' || !read || read.access.role !== 'werkgever') return notFound;
+  // May this employer (not another one the user also works for) see the candidate? Nothing is shown, so nothing is logged.
+  const asThisEmployer = {
+    ...actor,
+    memberships: actor.memberships.filter((m) => m.role === 'werkgever' && m.employerId === vacancy.employer_id),
+  };
+  const [access] = await decideAccessFor(db, asThisEmployer, [candidate]);
+  if (!access) return notFound;
   const category = (await categoriesAt(db, [vacancy.employer_id]))(vacancy.employer_id, candidate.instantie_id);
   const instantie = await getInstantie(db, candidate.instantie_id);
   if (!instantie || !maySearchPool(instantie.settings, category)) return forbidden;
@@ -416,6 +454,10 @@ export async function handleInvitation(db: Db, actor: Actor, id: string, input: 
       if (moved.ok) await tellParties(trx, application, ['employer'], 'application_closed', closedParams(application, 'declined'));
       return moved;
     }
+    // Without an account the candidate could never read it: the consultant talks it over and answers no, or
+    // asks the candidate to make an account first.
+    if (!application.candidate_user_id)
+      return conflict('Deze kandidaat heeft geen account en kan de uitnodiging niet lezen. Bespreek de uitnodiging met de kandidaat.');
     await trx
       .updateTable('application')
       .set({ invitation: 'with_candidate', last_activity_at: new Date() })
@@ -436,6 +478,7 @@ export async function answerInvitation(db: Db, actor: Actor, id: string, input: 
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
   return changeApplication(db, actor, id, async (trx, { application, party }) => {
     if (party !== 'candidate') return forbidden;
+    if (application.invitation === null) return conflict('Dit is geen uitnodiging. Er is niets om op te antwoorden.');
     if (application.invitation !== 'with_candidate' || !isOpen(application.state))
       return conflict('Je hebt al op deze uitnodiging geantwoord. Ververs de pagina.');
     if (parsed.data.answer === 'decline') {
@@ -458,7 +501,8 @@ export async function answerInvitation(db: Db, actor: Actor, id: string, input: 
 export async function startConversation(db: Db, actor: Actor, id: string): Promise<CommandResult> {
   return changeApplication(db, actor, id, async (trx, { application, party }) => {
     if (party !== 'employer') return forbidden;
-    if (application.invitation !== null) return conflict('De kandidaat heeft nog niet op uw uitnodiging geantwoord.');
+    if (application.invitation === 'with_consultant' || application.invitation === 'with_candidate')
+      return conflict('De kandidaat heeft nog niet op uw uitnodiging geantwoord.');
     const moved = await moveApplication(trx, actor, application, 'start_conversation', 'werkgever');
     if (moved.ok)
       await tellParties(trx, application, ['candidate'], 'application_accepted_by_employer', { vacancyTitle: application.vacancy_title });
@@ -513,11 +557,10 @@ export async function declineApplication(db: Db, actor: Actor, id: string, input
       closedBy: 'employer',
     });
     if (!moved.ok) return moved;
-    const shielded = application.candidate_regie_level === 'begeleid' || !application.candidate_user_id;
     await tellParties(
       trx,
       application,
-      shielded ? ['consultant'] : ['candidate', 'consultant'],
+      isShielded(application) ? ['consultant'] : ['candidate', 'consultant'],
       'application_closed',
       closedParams(application, 'declined'),
     );
@@ -529,7 +572,7 @@ export async function declineApplication(db: Db, actor: Actor, id: string, input
 export async function markDeclineTold(db: Db, actor: Actor, id: string): Promise<CommandResult> {
   return changeApplication(db, actor, id, async (trx, { application, party }) => {
     if (party !== 'consultant' || !mayActForInstantie(actor, application.instantie_id)) return forbidden;
-    if (application.state !== 'declined' || application.decline_told_at) return conflict('Er is hier niets door te geven.');
+    if (!awaitsTelling(application)) return conflict('Er is hier niets door te geven.');
     await trx.updateTable('application').set({ decline_told_at: new Date() }).where('id', '=', application.id).execute();
     await recordStep(trx, actor, application, application.state, { action: 'decline_told' }, 'consulent');
     return ok(undefined);
@@ -552,7 +595,8 @@ export async function withdrawApplication(db: Db, actor: Actor, id: string, inpu
     });
     if (!moved.ok) return moved;
     const others: ApplicationParty[] = party === 'employer' ? ['consultant'] : ['employer'];
-    if (party === 'employer' && application.invitation === 'with_candidate') others.push('candidate');
+    // An invitation taken back is a no: a shielded candidate hears it from their consultant.
+    if (party === 'employer' && application.invitation === 'with_candidate' && !isShielded(application)) others.push('candidate');
     await tellParties(trx, application, others, 'application_closed', closedParams(application, 'withdrawn'));
     return moved;
   });
@@ -585,10 +629,16 @@ export async function closeOtherApplications(
 ): Promise<number> {
   const others = await selectOpenOf(trx, candidateId, placedApplicationId);
   for (const application of others) {
+    const sides = closingSides(application);
     await moveApplication(trx, actor, application, 'withdraw', null, { reason: 'placed_elsewhere', closedBy: 'system' });
-    await tellParties(trx, application, ['candidate', 'employer'], 'application_closed', closedParams(application, 'placed_elsewhere'));
+    await tellParties(trx, application, sides, 'application_closed', closedParams(application, 'placed_elsewhere'));
   }
   return others.length;
+}
+
+/** Who hears that the system closed an application: the employer, and the candidate or, when they never saw it, their consultant. */
+function closingSides(application: ApplicationRow): ApplicationParty[] {
+  return candidateSees(application) ? ['candidate', 'employer'] : ['consultant', 'employer'];
 }
 
 async function selectOpenOf(trx: Db, candidateId: string, exceptId: string): Promise<ApplicationRow[]> {
@@ -614,12 +664,24 @@ export async function expireIdleApplications(db: Db, now: Date): Promise<number>
         .where('application.instantie_id', '=', instantie.id)
         .where('application.state', 'in', ['new', 'in_conversation', 'offer'])
         .where('application.last_activity_at', '<', before)
+        // An offer waiting for the instantie's decision waits on the instantie, not on the parties.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('placement')
+                .select('placement.id')
+                .whereRef('placement.application_id', '=', 'application.id')
+                .where('placement.status', '=', 'awaiting_instantie'),
+            ),
+          ),
+        )
         .forUpdate('application')
         .skipLocked()
         .execute()) as ApplicationRow[];
       for (const application of idle) {
+        const sides = closingSides(application);
         await moveApplication(trx, null, application, 'expire', null, { reason: 'idle', closedBy: 'system' });
-        await tellParties(trx, application, ['candidate', 'employer'], 'application_closed', closedParams(application, 'expired'));
+        await tellParties(trx, application, sides, 'application_closed', closedParams(application, 'expired'));
       }
       return idle.length;
     });

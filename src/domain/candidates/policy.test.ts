@@ -1,7 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/actor.js';
 import { decideCandidateAccess, mayEditCandidate, type CandidateFacts } from './policy.js';
-import { defaultVisibility, fieldGroupNames } from './rules.js';
+import {
+  defaultVisibility,
+  fieldGroupNames,
+  groupsVisibleToEmployer,
+  restrictedGroups,
+  visibilityLevels,
+  type Visibility,
+} from './rules.js';
 
 const candidate: CandidateFacts = {
   instantieId: 'rotterdam',
@@ -50,6 +58,46 @@ describe('decideCandidateAccess', () => {
   it('refuses an employer when the candidate gave no consent', () => {
     const employer = actor([{ role: 'werkgever', instantieId: null, employerId: 'e' }]);
     expect(decideCandidateAccess(employer, { ...candidate, consentGiven: false }, () => 'preferred')).toEqual({ allowed: false });
+  });
+});
+
+describe('an employer in contact with the candidate (decision 020)', () => {
+  const categories = ['preferred', 'committed', 'business_as_usual'] as const;
+  const visibility = fc.record(
+    Object.fromEntries(fieldGroupNames.map((g) => [g, fc.constantFrom(...visibilityLevels)])) as {
+      [G in keyof Visibility]: fc.Arbitrary<Visibility[G]>;
+    },
+  );
+  const facts = fc.record({ visibility, anonymous: fc.boolean(), consentGiven: fc.boolean() });
+  const employer = actor([{ role: 'werkgever', instantieId: null, employerId: 'e-1' }]);
+  const groupsOf = (access: ReturnType<typeof decideCandidateAccess>) => (access.allowed ? access.groups : []);
+
+  it('sees the identity plus what the candidate opens to its category, even without consent or when anonymous', () => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom(...categories), (f, category) => {
+        const access = decideCandidateAccess(employer, { ...candidate, ...f, contactEmployerIds: ['e-1'] }, () => category);
+        const opened = groupsVisibleToEmployer({ category, visibility: f.visibility, anonymous: false, consentGiven: true });
+        expect(access).toMatchObject({ allowed: true, role: 'werkgever', fullPostcode: false });
+        expect([...groupsOf(access)].sort()).toEqual([...new Set(['identiteit', ...opened])].sort());
+        if (category === 'business_as_usual') for (const group of restrictedGroups) expect(groupsOf(access)).not.toContain(group);
+      }),
+    );
+  });
+
+  it('changes nothing for an employer that is not in contact', () => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom(...categories), (f, category) => {
+        const plain = decideCandidateAccess(employer, { ...candidate, ...f }, () => category);
+        const otherContact = decideCandidateAccess(employer, { ...candidate, ...f, contactEmployerIds: ['e-2'] }, () => category);
+        expect(otherContact).toEqual(plain);
+        expect(groupsOf(plain)).toEqual(groupsVisibleToEmployer({ category, ...f }));
+      }),
+    );
+  });
+
+  it('gives staff and strangers nothing more', () => {
+    const stranger = actor([{ role: 'consulent', instantieId: 'schiedam', employerId: null }]);
+    expect(decideCandidateAccess(stranger, { ...candidate, contactEmployerIds: ['e-1'] }, () => 'preferred')).toEqual({ allowed: false });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Provision } from '#app/db/schema.js';
 import { countText, defineMessages, formatDate, translator, type Locale, type Translate } from '#app/i18n.js';
 
 /**
@@ -66,6 +67,25 @@ export const notificationText = defineMessages({
       'De instantie heeft de plaatsing voor "{vacancyTitle}" niet goedgekeurd. Bij de plaatsing staat waarom. Het gesprek kan verder.',
     placementEndedTitle: 'De plaatsing voor "{vacancyTitle}" is afgelopen',
     placementEndedBody: 'De plaatsing voor "{vacancyTitle}" is afgelopen. Bij de plaatsing staat hoe het verder gaat.',
+    support_loonwaardebepaling: 'een loonwaardebepaling',
+    support_loonkostensubsidie: 'loonkostensubsidie',
+    support_jobcoach: 'een jobcoach',
+    support_werkplekaanpassing: 'een werkplekaanpassing',
+    support_no_riskpolis: 'een no-riskpolis',
+    supportWaitingTitle: 'Aanvraag voor ondersteuning van {employerName}',
+    supportWaitingBody: '{employerName} vraagt {provision} aan voor de plaatsing "{vacancyTitle}". Bekijk de aanvraag en beslis uiterlijk op {date}.',
+    supportAutoTitle: 'Ondersteuning goedgekeurd binnen het budget',
+    supportAutoBody:
+      '{employerName} is voorkeurspartner en vraagt {provision} aan voor de plaatsing "{vacancyTitle}". Het past in het budget. Daarom is de aanvraag meteen goedgekeurd. Jullie kunnen haar later controleren.',
+    supportApprovedTitle: 'Uw aanvraag voor {provision} is goedgekeurd',
+    supportApprovedBody: 'De instantie heeft uw aanvraag voor {provision} bij de plaatsing "{vacancyTitle}" goedgekeurd.',
+    supportRejectedTitle: 'Uw aanvraag voor {provision} is afgewezen',
+    supportRejectedBody:
+      'De instantie heeft uw aanvraag voor {provision} bij de plaatsing "{vacancyTitle}" afgewezen. Bij de aanvraag staat waarom.',
+    supportLink: 'Bekijk de aanvraag',
+    waitingListTurnTitle: 'Je bent aan de beurt bij {employerName}',
+    waitingListTurnBody:
+      'Je bent aan de beurt voor het werk "{vacancyTitle}". Je stond op de wachtlijst. {employerName} ziet nu je naam en neemt contact met je op.',
     unknownTitle: 'Bericht',
     unknownBody: 'Je hebt een bericht van Werkregie.',
     openLink: 'Open Werkregie',
@@ -136,6 +156,25 @@ export const notificationText = defineMessages({
       'The instantie did not approve the placement for "{vacancyTitle}". The placement says why. The conversation can go on.',
     placementEndedTitle: 'The placement for "{vacancyTitle}" has ended',
     placementEndedBody: 'The placement for "{vacancyTitle}" has ended. The placement says what happens next.',
+    support_loonwaardebepaling: 'a wage value assessment',
+    support_loonkostensubsidie: 'wage cost subsidy',
+    support_jobcoach: 'a job coach',
+    support_werkplekaanpassing: 'a workplace adjustment',
+    support_no_riskpolis: 'a no-risk policy',
+    supportWaitingTitle: 'Request for support from {employerName}',
+    supportWaitingBody: '{employerName} asks for {provision} for the placement "{vacancyTitle}". Look at the request and decide by {date}.',
+    supportAutoTitle: 'Support approved within the budget',
+    supportAutoBody:
+      '{employerName} is a preferred partner and asks for {provision} for the placement "{vacancyTitle}". It fits in the budget. So the request was approved at once. You can check it later.',
+    supportApprovedTitle: 'Your request for {provision} has been approved',
+    supportApprovedBody: 'The instantie approved your request for {provision} for the placement "{vacancyTitle}".',
+    supportRejectedTitle: 'Your request for {provision} has been turned down',
+    supportRejectedBody:
+      'The instantie turned down your request for {provision} for the placement "{vacancyTitle}". The request says why.',
+    supportLink: 'See the request',
+    waitingListTurnTitle: 'It is your turn at {employerName}',
+    waitingListTurnBody:
+      'It is your turn for the work "{vacancyTitle}". You were on the waiting list. {employerName} now sees your name and will contact you.',
     unknownTitle: 'Message',
     unknownBody: 'You have a message from Werkregie.',
     openLink: 'Open Werkregie',
@@ -145,6 +184,7 @@ export const notificationText = defineMessages({
 });
 
 type Key = keyof (typeof notificationText)['nl'];
+type SupportParams = { provision: Provision; employerName: string; vacancyTitle: string; dueDate: string };
 type RenderedNotification = { title: string; body: string; linkText: string };
 type Renderer<P> = (params: P, t: Translate<Key>, locale: Locale) => RenderedNotification;
 
@@ -259,6 +299,29 @@ const renderers = {
     body: t('placementEndedBody', p),
     linkText: t('placementLink'),
   })) as Renderer<{ vacancyTitle: string }>,
+  /** To the instantie's consultants: a request for support waits for a person, with its due date. */
+  support_waiting: ((p, t, locale) => {
+    const words = { ...p, provision: t(`support_${p.provision}`), date: formatDate(p.dueDate, locale) };
+    return { title: t('supportWaitingTitle', words), body: t('supportWaitingBody', words), linkText: t('supportLink') };
+  }) as Renderer<SupportParams>,
+  /** To the instantie's consultants: a preferred partner's request was approved by default within the budget. */
+  support_approved_by_default: ((p, t) => {
+    const words = { ...p, provision: t(`support_${p.provision}`) };
+    return { title: t('supportAutoTitle'), body: t('supportAutoBody', words), linkText: t('supportLink') };
+  }) as Renderer<SupportParams>,
+  /** To the employer's users: a person approved or turned down their request for support. */
+  support_decided: ((p, t) => {
+    const words = { ...p, provision: t(`support_${p.provision}`) };
+    return p.decision === 'approved'
+      ? { title: t('supportApprovedTitle', words), body: t('supportApprovedBody', words), linkText: t('supportLink') }
+      : { title: t('supportRejectedTitle', words), body: t('supportRejectedBody', words), linkText: t('supportLink') };
+  }) as Renderer<{ provision: Provision; vacancyTitle: string; decision: 'approved' | 'rejected' }>,
+  /** To the candidate: the employer took them from an open-hiring waiting list; the contact is open. */
+  waiting_list_turn: ((p, t) => ({
+    title: t('waitingListTurnTitle', p),
+    body: t('waitingListTurnBody', p),
+    linkText: t('contactLink'),
+  })) as Renderer<{ vacancyTitle: string; employerName: string }>,
 };
 
 export type NotificationKind = keyof typeof renderers;

@@ -65,6 +65,30 @@ export type PlacementListItem = PlacementRow & {
 export type PlacementScope = { kind: 'employer' } | { kind: 'instantie'; instantieId: string } | { kind: 'candidate' };
 
 /**
+ * The placements a scope covers for this actor, as a query to refine; null when it covers none: an
+ * employer user those of their employers, staff those of their instantie, a candidate their own.
+ */
+async function scopedPlacements(db: Db, actor: Actor, scope: PlacementScope, status: PlacementStatus | undefined) {
+  let query = db.selectFrom('placement');
+  if (scope.kind === 'employer') {
+    const ids = employerIds(actor);
+    if (ids.length === 0) return null;
+    query = query.where('placement.employer_id', 'in', ids);
+  } else if (scope.kind === 'instantie') {
+    const staff = actor.memberships.some(
+      (m) => (m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor') && m.instantieId === scope.instantieId,
+    );
+    if (!staff) return null;
+    query = query.where('placement.instantie_id', '=', scope.instantieId);
+  } else {
+    const own = await db.selectFrom('candidate').select('id').where('user_id', '=', actor.userId).executeTakeFirst();
+    if (!own) return null;
+    query = query.where('placement.candidate_id', '=', own.id);
+  }
+  return status ? query.where('placement.status', '=', status) : query;
+}
+
+/**
  * The placements an actor follows: an employer user those of their employers, staff those of their
  * instantie, a candidate their own. Waiting ones first, then the newest.
  */
@@ -74,8 +98,9 @@ export async function listPlacements(
   scope: PlacementScope,
   options: { status?: PlacementStatus; limit?: number; offset?: number } = {},
 ): Promise<PlacementListItem[]> {
-  let query = db
-    .selectFrom('placement')
+  const scoped = await scopedPlacements(db, actor, scope, options.status);
+  if (!scoped) return [];
+  const rows = await scoped
     .innerJoin('vacancy', 'vacancy.id', 'placement.vacancy_id')
     .innerJoin('employer', 'employer.id', 'placement.employer_id')
     .innerJoin('application', 'application.id', 'placement.application_id')
@@ -91,24 +116,7 @@ export async function listPlacements(
           eb.val<AgreementParty[]>([]),
         )
         .as('confirmed_parties'),
-    );
-  if (scope.kind === 'employer') {
-    const ids = employerIds(actor);
-    if (ids.length === 0) return [];
-    query = query.where('placement.employer_id', 'in', ids);
-  } else if (scope.kind === 'instantie') {
-    const staff = actor.memberships.some(
-      (m) => (m.role === 'consulent' || m.role === 'beheerder' || m.role === 'auditor') && m.instantieId === scope.instantieId,
-    );
-    if (!staff) return [];
-    query = query.where('placement.instantie_id', '=', scope.instantieId);
-  } else {
-    const own = await db.selectFrom('candidate').select('id').where('user_id', '=', actor.userId).executeTakeFirst();
-    if (!own) return [];
-    query = query.where('placement.candidate_id', '=', own.id);
-  }
-  if (options.status) query = query.where('placement.status', '=', options.status);
-  const rows = await query
+    )
     .orderBy((eb) => eb.case().when('placement.status', '=', 'awaiting_instantie').then(0).else(1).end())
     .orderBy('placement.registered_at', 'desc')
     .orderBy('placement.id')
@@ -116,4 +124,12 @@ export async function listPlacements(
     .offset(options.offset ?? 0)
     .execute();
   return rows as PlacementListItem[];
+}
+
+/** How many placements `listPlacements` covers with the same scope and status, for paging. */
+export async function countPlacements(db: Db, actor: Actor, scope: PlacementScope, status?: PlacementStatus): Promise<number> {
+  const scoped = await scopedPlacements(db, actor, scope, status);
+  if (!scoped) return 0;
+  const { total } = await scoped.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  return Number(total);
 }

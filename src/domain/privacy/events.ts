@@ -13,6 +13,7 @@ export type EventInput = {
     | 'application'
     | 'placement'
     | 'support_request'
+    | 'support_budget'
     | 'waiting_list_entry';
   subjectId: string;
   action: string;

@@ -23,6 +23,8 @@ export type VacancyPresentation = {
   occupation: Concept | null;
   /** The Dutch (CEFR) level the work needs at least; null when there is no requirement. */
   requiredDutchLevel: DutchLevel | null;
+  /** What the work asks of the body, in plain words; required for open hiring, where candidates judge it themselves. */
+  physicalRequirements: string | null;
   requiredSkills: Concept[];
   niceToHaveSkills: Concept[];
   supportOffered: string[];
@@ -47,6 +49,7 @@ export function presentVacancy(vacancy: Vacancy, employerName: string, today: st
     contractType: vacancy.contract_type,
     occupation: vacancy.occupation_uri ? concept(vacancy.occupation_uri) : null,
     requiredDutchLevel: vacancy.required_dutch_level,
+    physicalRequirements: vacancy.physical_requirements,
     requiredSkills: vacancy.required_skills.map(concept),
     niceToHaveSkills: vacancy.nice_skills.map(concept),
     supportOffered: vacancy.support_offered,

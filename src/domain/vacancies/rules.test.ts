@@ -29,6 +29,7 @@ const valid = {
   niceToHaveSkills: [skill(1), skill(2)],
   supportOffered: ['jobcoach', 'vaste_structuur'],
   suitability: 'open_hiring',
+  physicalRequirements: 'Je staat de hele dag. Je tilt dozen tot 15 kilo.',
   publishedUntil: daysFromToday(30),
 };
 
@@ -144,6 +145,25 @@ describe('the vacancy schema', () => {
   it('refuses a skill that is both needed and nice to have', () => {
     expect(errorsOf({ ...valid, niceToHaveSkills: [skill(0)] }).niceToHaveSkills).toBe(
       'Een vaardigheid staat bij nodig en bij mooi meegenomen. Kies er één.',
+    );
+  });
+
+  it('asks for the physical requirements in open-hiring mode, and keeps them optional otherwise', () => {
+    const needed =
+      'Beschrijf wat het werk van het lichaam vraagt. Bij open hiring lezen kandidaten dit en kiezen zij zelf of zij het werk kunnen doen.';
+    expect(vacancySchema.parse(valid).physicalRequirements).toBe('Je staat de hele dag. Je tilt dozen tot 15 kilo.');
+    for (const empty of [undefined, null, '', '   ']) {
+      expect(errorsOf({ ...valid, physicalRequirements: empty })).toEqual({ physicalRequirements: needed });
+      expect(vacancySchema.parse({ ...valid, suitability: [], physicalRequirements: empty }).physicalRequirements).toBeNull();
+    }
+    expect(vacancySchema.parse({ ...valid, suitability: [], physicalRequirements: ' Veel lopen. ' }).physicalRequirements).toBe(
+      'Veel lopen.',
+    );
+    expect(errorsOf({ ...valid, physicalRequirements: 'x'.repeat(2001) }).physicalRequirements).toBe(
+      'De lichamelijke eisen zijn te lang. Gebruik hoogstens 2000 tekens.',
+    );
+    expect(errorsOf({ ...valid, physicalRequirements: 12 }).physicalRequirements).toBe(
+      'Beschrijf in gewone woorden wat het werk van het lichaam vraagt.',
     );
   });
 

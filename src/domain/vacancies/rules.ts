@@ -70,6 +70,15 @@ const skillList = optionalList(
 );
 
 const hoursMessage = 'Vul een aantal uren per week in tussen 1 en 40.';
+const physicalRequirementsMessage = 'Beschrijf in gewone woorden wat het werk van het lichaam vraagt.';
+const physicalRequirementsTooLong = 'De lichamelijke eisen zijn te lang. Gebruik hoogstens 2000 tekens.';
+export const physicalRequirementsNeeded =
+  'Beschrijf wat het werk van het lichaam vraagt. Bij open hiring lezen kandidaten dit en kiezen zij zelf of zij het werk kunnen doen.';
+
+/** Open hiring: no CV, no interview; candidates join a waiting list and the employer takes the next in line. */
+export function isOpenHiring(vacancy: { suitability: readonly string[] }): boolean {
+  return vacancy.suitability.includes('open_hiring');
+}
 
 /** The fields of a vacancy, each checked on its own; `vacancySchema` adds the checks across fields. */
 export const vacancyFields = {
@@ -108,6 +117,18 @@ export const vacancyFields = {
       description: 'Het niveau Nederlands (ERK/CEFR) dat minstens nodig is voor het werk; null of weglaten: geen eis',
       example: 'B1',
     }),
+  physicalRequirements: z
+    .preprocess(
+      (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
+      z.string({ error: physicalRequirementsMessage }).trim().max(2000, physicalRequirementsTooLong).nullable(),
+    )
+    .optional()
+    .transform((text) => text ?? null)
+    .meta({
+      description:
+        'Wat het werk van het lichaam vraagt, in gewone woorden (tillen, staan, bukken, ploegen). Verplicht bij open hiring: kandidaten lezen dit en kiezen zelf of zij het werk kunnen doen',
+      example: 'Je staat de hele dag. Je tilt dozen tot 15 kilo.',
+    }),
   requiredSkills: skillList.describe('ESCO-vaardigheden die nodig zijn (uri’s; zoek die met GET /vaardigheden)'),
   niceToHaveSkills: skillList.describe('ESCO-vaardigheden die mooi meegenomen zijn (uri’s)'),
   supportOffered: choiceList(supportOfferedOptions, 'Kies ondersteuning uit de lijst.'),
@@ -128,6 +149,9 @@ export const vacancySchema = z.object(vacancyFields).superRefine((vacancy, ctx) 
       path: ['niceToHaveSkills'],
       message: 'Een vaardigheid staat bij nodig en bij mooi meegenomen. Kies er één.',
     });
+  }
+  if (isOpenHiring(vacancy) && !vacancy.physicalRequirements) {
+    ctx.addIssue({ code: 'custom', path: ['physicalRequirements'], message: physicalRequirementsNeeded });
   }
 });
 

@@ -5,13 +5,18 @@ import { registerManagementPages } from './beheer/index.js';
 import { registerCandidateViewPages } from './candidate-view/candidate-profile.js';
 import { registerNotificationPages } from './berichten/index.js';
 import { registerConsultantPages } from './consulent/index.js';
+import { registerContactPages } from './contact/index.js';
+import { registerConsultantContactPages } from './contact-consultant/index.js';
 import { registerHomePages } from './home.js';
 import { registerCandidatePages } from './kandidaat/index.js';
 import { registerCriteriaSearchPages } from './matching/criteria-search.js';
 import { registerMatchingInfoPages } from './matching/info.js';
 import { registerMatchingPages } from './matching/lists.js';
+import { registerOpenHiringPages } from './open-hiring/index.js';
 import { registerSavedSearchPages } from './matching/saved-searches.js';
+import { registerSupportPages } from './support/index.js';
 import { registerPasswordPages } from './password.js';
+import { registerPlacementPages } from './placements/index.js';
 import { registerVacancyPages } from './vacatures/index.js';
 import { registerEmployerPages } from './werkgever/organisation.js';
 
@@ -31,4 +36,9 @@ export function registerPages(app: FastifyInstance, deps: AppDeps): void {
   registerMatchingPages(app, deps);
   registerSavedSearchPages(app, deps);
   registerCriteriaSearchPages(app, deps);
+  registerContactPages(app, deps);
+  registerConsultantContactPages(app, deps);
+  registerPlacementPages(app, deps);
+  registerOpenHiringPages(app, deps);
+  registerSupportPages(app, deps);
 }

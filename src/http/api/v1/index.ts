@@ -1,9 +1,13 @@
 import type { AppDeps } from '../../deps.js';
+import { contactOperations } from './contacten.js';
 import { escoOperations } from './esco.js';
 import { candidateOperations } from './kandidaten.js';
 import { matchingOperations } from './matching.js';
+import { supportOperations } from './ondersteuning.js';
+import { placementOperations } from './plaatsingen.js';
 import type { Operation } from './registry.js';
 import { vacancyOperations } from './vacatures.js';
+import { waitingListOperations } from './wachtlijst.js';
 import { employerOperations } from './werkgevers.js';
 import { savedSearchOperations } from './zoekopdrachten.js';
 
@@ -16,5 +20,9 @@ export function apiOperations(deps: AppDeps): Operation[] {
     ...escoOperations(deps),
     ...matchingOperations(deps),
     ...savedSearchOperations(deps),
+    ...contactOperations(deps),
+    ...placementOperations(deps),
+    ...waitingListOperations(deps),
+    ...supportOperations(deps),
   ];
 }

@@ -149,6 +149,38 @@ describe('POST /vacatures', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('stores the physical requirements, and asks for them in open-hiring mode with 400 and nothing stored', async () => {
+    const { preferred } = world.employers;
+    const text = 'Je staat de hele dag.\n\nJe tilt dozen tot 15 kilo.';
+    const response = await call(
+      'POST',
+      '/vacatures',
+      preferred.user,
+      body(preferred.id, { suitability: ['open_hiring'], physicalRequirements: text }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.json.physicalRequirements).toBe(text);
+    const id = response.json.id as string;
+    expect((await call('GET', `/vacatures/${id}`, preferred.user)).json.physicalRequirements).toBe(text);
+    // A change that leaves the field out keeps it; open hiring without it is refused.
+    expect((await call('PATCH', `/vacatures/${id}`, preferred.user, { hoursPerWeek: 20 })).json.physicalRequirements).toBe(text);
+    expect((await call('POST', '/vacatures', preferred.user, body(preferred.id))).json.physicalRequirements).toBeNull();
+
+    const before = await snapshot();
+    const needed =
+      'Beschrijf wat het werk van het lichaam vraagt. Bij open hiring lezen kandidaten dit en kiezen zij zelf of zij het werk kunnen doen.';
+    const missing = await call('POST', '/vacatures', preferred.user, body(preferred.id, { suitability: ['open_hiring'] }));
+    expect(missing.status).toBe(400);
+    expect(missing.json.invalidParams).toEqual([{ name: 'physicalRequirements', code: 'invalid', reason: needed }]);
+    const cleared = await call('PATCH', `/vacatures/${id}`, preferred.user, { physicalRequirements: null });
+    expect(cleared.status).toBe(400);
+    expect(cleared.json.invalidParams).toEqual([{ name: 'physicalRequirements', code: 'invalid', reason: needed }]);
+    const tooLong = await call('PATCH', `/vacatures/${id}`, preferred.user, { physicalRequirements: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.invalidParams?.map((p) => p.name)).toEqual(['physicalRequirements']);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a vacancy for an employer one is not a member of (403) and for staff (403), and asks visitors to log in (401)', async () => {
     const { preferred, committed } = world.employers;
     const before = await snapshot();
@@ -199,6 +231,7 @@ describe('reading vacancies', () => {
       hoursPerWeek: 8,
       contractType: 'vast',
       suitability: ['open_hiring'],
+      physicalRequirements: 'Je staat veel en je tilt soms.',
       supportOffered: ['jobcoach', 'vervoer'],
     });
     const large = await make(committed, {

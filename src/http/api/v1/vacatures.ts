@@ -38,6 +38,10 @@ export const vacancyOutputSchema = z.object({
     .enum(cefrLevels)
     .nullable()
     .describe('Het niveau Nederlands (ERK/CEFR, A0 t/m C2) dat minstens nodig is voor het werk; null: geen eis'),
+  physicalRequirements: z
+    .string()
+    .nullable()
+    .describe('Wat het werk van het lichaam vraagt, in gewone woorden; verplicht bij open hiring. null: niet beschreven'),
   requiredSkills: z.array(concept),
   niceToHaveSkills: z.array(concept),
   supportOffered: z.array(z.enum(supportOfferedOptions)),

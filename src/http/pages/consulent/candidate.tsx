@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { userNames } from '#app/domain/accounts/names.js';
+import type { ApplicationRow } from '#app/domain/applications/access.js';
+import { contactsOfCandidate } from '#app/domain/applications/consultant-queries.js';
 import { activeConsent, candidateHistory, type CandidateEvent } from '#app/domain/candidates/history.js';
 import { labelsOf } from '#app/domain/candidates/presenter.js';
 import { readCandidate, type CandidateRead } from '#app/domain/candidates/queries.js';
@@ -27,6 +29,7 @@ import { ProfileSections, SavedNotice } from '../profile/summary.js';
 import { matchListText } from '../matching/list-messages.js';
 import { consultantSavedSearchesPath, consultantVacanciesPath } from '../matching/paths.js';
 import { savedSearchText } from '../matching/saved-search-messages.js';
+import { CandidateContacts, candidateContactsLimit } from '../contact-consultant/candidate-contacts.js';
 import { consultant } from './messages.js';
 import { AvailabilityText, candidatePath, fullName, useCodeLabel } from './parts.js';
 
@@ -43,6 +46,7 @@ type PageData = {
   history: CandidateEvent[];
   names: Map<string, string>;
   notices: Notices;
+  contacts: ApplicationRow[];
 };
 
 /** The groups of fields one access-log row covers, in the order of the visibility page. */
@@ -191,7 +195,7 @@ function History({ events, names }: { events: CandidateEvent[]; names: Map<strin
   );
 }
 
-function CandidatePage({ read, consentSince, weeks, accessLog, history, names, notices }: PageData) {
+function CandidatePage({ read, consentSince, weeks, accessLog, history, names, notices, contacts }: PageData) {
   const t = useT(consultant);
   const m = useT(matchListText);
   const s = useT(savedSearchText);
@@ -225,6 +229,7 @@ function CandidatePage({ read, consentSince, weeks, accessLog, history, names, n
         </li>
       </ul>
       <AvailabilityBlock read={read} weeks={weeks} />
+      <CandidateContacts candidateId={read.view.id} rows={contacts} />
       <ConsentAndVisibility read={read} consentSince={consentSince} />
       <CandidateLoginBlock candidateId={read.candidate.id} email={read.candidate.email} hasAccount={read.candidate.user_id !== null} />
       <Section id="kop-profiel" title={t('profileHeading')}>
@@ -269,6 +274,7 @@ export function registerCandidatePage(app: FastifyInstance, { db }: AppDeps): vo
         history={history}
         names={names}
         notices={{ added: query.toegevoegd === '1', saved: query.opgeslagen, login: query.inloggen }}
+        contacts={await contactsOfCandidate(db, id, candidateContactsLimit)}
       />,
     );
   });

@@ -16,7 +16,7 @@ import { builtinOccupations } from '#app/domain/taxonomy/builtin.js';
 import { conceptLabels } from '#app/domain/taxonomy/queries.js';
 import { readVacancy } from '#app/domain/vacancies/queries.js';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField, type FormState, type Option } from '#app/ui/form.js';
-import { countText, useT } from '#app/ui/i18n.js';
+import { countText, translator, useT } from '#app/ui/i18n.js';
 import { Heading, Layout, Pagination, Paragraph } from '#app/ui/layout.js';
 import { Section } from '#app/ui/section.js';
 import type { AppDeps } from '../../deps.js';
@@ -25,6 +25,10 @@ import { sendPage } from '../../plugins/render.js';
 import { listHref, pageNumber, pageParam } from '../../query-params.js';
 import { ViewLimitPage } from '../candidate-view/candidate-profile.js';
 import { supportOptions } from '../vacatures/parts.js';
+import { contactText } from '../contact/messages.js';
+import { invitePath } from '../contact/paths.js';
+import { consultantContactText } from '../contact-consultant/messages.js';
+import { proposePath } from '../contact-consultant/paths.js';
 import { vacancyText } from '../vacatures/messages.js';
 import { ScoreExplanation, type ConceptLabels, type Voice } from './explain.js';
 import { readMatchFilters } from './filter-params.js';
@@ -37,7 +41,15 @@ import {
   forYouPath,
   savedSearchesPath,
 } from './paths.js';
-import { AdviceLine, AskInstantiePage, candidateLabels, CandidateResults, matchPageSize, scoreConceptUris } from './ranked-parts.js';
+import {
+  AdviceLine,
+  AskInstantiePage,
+  candidateLabels,
+  CandidateResults,
+  matchPageSize,
+  scoreConceptUris,
+  type CandidateRowAction,
+} from './ranked-parts.js';
 import { newSaveForm, SaveSearchForm, savedSearchFormErrors, savedSearchInput } from './saved-searches.js';
 
 const builtinOccupationOptions: Option[] = builtinOccupations
@@ -90,17 +102,21 @@ function FilterForm({ form, action, occupations }: { form: FormState; action: st
 }
 
 type VacancyResults = { list: RankedList<RankedVacancy>; labels: ConceptLabels; places: ReadonlyMap<string, string> };
+/** A link on each row of a ranked vacancy list ("Voorstellen"); the row's title is added for screen readers. */
+type VacancyRowAction = { label: string; href: (vacancyId: string) => string };
 
 function VacancyItem({
   item,
   voice,
   labels,
   places,
+  action,
 }: {
   item: RankedVacancy;
   voice: Voice;
   labels: ConceptLabels;
   places: ReadonlyMap<string, string>;
+  action?: VacancyRowAction;
 }) {
   const t = useT(matchListText);
   const { vacancy } = item;
@@ -122,6 +138,14 @@ function VacancyItem({
       </h3>
       <p className="utrecht-paragraph">{facts.join(' · ')}</p>
       <ScoreExplanation score={item.score} voice={voice} labels={labels} collapsible infoLink={false} />
+      {action ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={action.href(vacancy.id)}>
+            {action.label}
+            <span className="werkregie-visually-hidden">: {vacancy.title}</span>
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }
@@ -132,12 +156,14 @@ function VacancyResultList({
   path,
   voice,
   empty,
+  rowAction,
 }: {
   results: VacancyResults | null;
   form: FormState;
   path: string;
   voice: Voice;
   empty: string;
+  rowAction?: VacancyRowAction;
 }) {
   const t = useT(matchListText);
   if (!results) return null;
@@ -159,7 +185,7 @@ function VacancyResultList({
           <Paragraph>{countText(t, list.total, 'resultsCountOne', 'resultsCount')}</Paragraph>
           <div>
             {list.items.map((item) => (
-              <VacancyItem key={item.vacancy.id} item={item} voice={voice} labels={labels} places={places} />
+              <VacancyItem key={item.vacancy.id} item={item} voice={voice} labels={labels} places={places} action={rowAction} />
             ))}
           </div>
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => listHref(path, page, form.values)} />
@@ -212,6 +238,7 @@ function NoProfilePage() {
 
 function ConsultantVacanciesPage({ candidateId, page }: { candidateId: string; page: VacancyPageData }) {
   const t = useT(matchListText);
+  const c = useT(consultantContactText);
   const path = consultantVacanciesPath(candidateId);
   const { form, occupations, results } = page;
   const errors = pageErrors(page);
@@ -236,7 +263,14 @@ function ConsultantVacanciesPage({ candidateId, page }: { candidateId: string; p
           savedHref={consultantSavedSearchesPath(candidateId)}
         />
       ) : null}
-      <VacancyResultList results={results} form={form} path={path} voice="werkgever" empty={t('consultantVacanciesEmpty')} />
+      <VacancyResultList
+        results={results}
+        form={form}
+        path={path}
+        voice="werkgever"
+        empty={t('consultantVacanciesEmpty')}
+        rowAction={{ label: c('proposeLink'), href: (vacancyId) => proposePath(vacancyId, candidateId) }}
+      />
     </Layout>
   );
 }
@@ -250,6 +284,7 @@ function VacancyCandidatesPage({
   path,
   backHref,
   consultant,
+  rowAction,
 }: {
   title: string;
   list: RankedList<RankedCandidate>;
@@ -257,6 +292,7 @@ function VacancyCandidatesPage({
   path: string;
   backHref: string;
   consultant?: { scope: Scope };
+  rowAction?: CandidateRowAction;
 }) {
   const t = useT(matchListText);
   const scopeParams = consultant && consultant.scope !== 'caseload' ? { bereik: consultant.scope } : {};
@@ -299,6 +335,7 @@ function VacancyCandidatesPage({
         empty={t('candidatesEmpty')}
         profileHref={(id) => (consultant ? `/consulent/kandidaten/${id}` : `/kandidaten/${id}`)}
         pageHref={(page) => listHref(path, page, scopeParams)}
+        rowAction={rowAction}
       />
     </Layout>
   );
@@ -445,6 +482,7 @@ export function registerMatchingPages(app: FastifyInstance, { db }: AppDeps): vo
         path={consultantCandidatesPath(vacancyId)}
         backHref={`/vacatures/${vacancyId}`}
         consultant={{ scope }}
+        rowAction={{ label: translator(consultantContactText, request.locale)('proposeLink'), href: (id) => proposePath(vacancyId, id) }}
       />,
     );
   });
@@ -478,6 +516,7 @@ export function registerMatchingPages(app: FastifyInstance, { db }: AppDeps): vo
         labels={await candidateLabels(db, list)}
         path={employerCandidatesPath(vacancyId)}
         backHref={`/werkgever/vacatures/${vacancyId}`}
+        rowAction={{ label: translator(contactText, request.locale)('inviteLink'), href: (id) => invitePath(vacancyId, id) }}
       />,
     );
   }

@@ -42,7 +42,20 @@ export function AdviceLine({ text }: { text: string }) {
   );
 }
 
-function CandidateItem({ item, labels, profileHref }: { item: RankedCandidate; labels: ConceptLabels; profileHref: string }) {
+/** A link on each row of a ranked candidate list ("Uitnodigen", "Voorstellen"); the row's name is added for screen readers. */
+export type CandidateRowAction = { label: string; href: (candidateId: string) => string };
+
+function CandidateItem({
+  item,
+  labels,
+  profileHref,
+  action,
+}: {
+  item: RankedCandidate;
+  labels: ConceptLabels;
+  profileHref: string;
+  action?: CandidateRowAction;
+}) {
   const t = useT(matchListText);
   const { view } = item.read;
   const name = view.firstName
@@ -61,6 +74,14 @@ function CandidateItem({ item, labels, profileHref }: { item: RankedCandidate; l
       </h3>
       {facts.length ? <p className="utrecht-paragraph">{facts.join(' · ')}</p> : null}
       <ScoreExplanation score={item.score} voice="werkgever" labels={labels} collapsible infoLink={false} />
+      {action ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={action.href(item.read.candidate.id)}>
+            {action.label}
+            <span className="werkregie-visually-hidden">{`: ${name}`}</span>
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }
@@ -75,6 +96,7 @@ export function CandidateResults({
   empty,
   profileHref,
   pageHref,
+  rowAction,
 }: {
   list: RankedList<RankedCandidate>;
   labels: ConceptLabels;
@@ -82,6 +104,7 @@ export function CandidateResults({
   empty: string;
   profileHref: (candidateId: string) => string;
   pageHref: (page: number) => string;
+  rowAction?: CandidateRowAction;
 }) {
   const t = useT(matchListText);
   return (
@@ -93,7 +116,13 @@ export function CandidateResults({
           <Paragraph>{countText(t, list.total, 'candidatesCountOne', 'candidatesCount')}</Paragraph>
           <div>
             {list.items.map((item) => (
-              <CandidateItem key={item.read.candidate.id} item={item} labels={labels} profileHref={profileHref(item.read.candidate.id)} />
+              <CandidateItem
+                key={item.read.candidate.id}
+                item={item}
+                labels={labels}
+                profileHref={profileHref(item.read.candidate.id)}
+                action={rowAction}
+              />
             ))}
           </div>
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={pageHref} />

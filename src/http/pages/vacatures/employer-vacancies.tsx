@@ -13,7 +13,7 @@ import {
 import { mayManageVacancies } from '#app/domain/vacancies/policy.js';
 import { presentVacancy } from '#app/domain/vacancies/presenter.js';
 import { findVacancy, listEmployerVacancies, type VacancyList } from '#app/domain/vacancies/queries.js';
-import { isEditable, isPubliclyListed, todayIso } from '#app/domain/vacancies/rules.js';
+import { isEditable, isOpenHiring, isPubliclyListed, todayIso } from '#app/domain/vacancies/rules.js';
 import type { Vacancy } from '#app/db/schema.js';
 import { useFormatDate } from '#app/ui/dates.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, type FormState } from '#app/ui/form.js';
@@ -168,6 +168,13 @@ function EditVacancyPage({
           {m('linkEmployerCandidates')}
         </a>
       </p>
+      {isOpenHiring(vacancy) ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`${vacancyPath(vacancy.id)}/wachtlijst`}>
+            {t('waitingListLink')}
+          </a>
+        </p>
+      ) : null}
 
       {vacancy.status === 'concept' ? (
         <Section id="publiceren" title={t('publishTitle')} card>

@@ -46,6 +46,7 @@ export const vacancyText = defineMessages({
     niceToHaveSkills: 'Mooi meegenomen',
     supportOffered: 'Hulp die de werkgever biedt',
     suitability: 'Goed om te weten',
+    physicalRequirements: 'Wat het werk van je lichaam vraagt',
 
     // The public list.
     listTitle: 'Vacatures',
@@ -122,6 +123,9 @@ export const vacancyText = defineMessages({
     skillSearchHint: 'Typ een woord, bijvoorbeeld heftruck of samenwerken. Kies dan Zoeken.',
     fieldSupportOffered: 'Welke hulp biedt u?',
     fieldSuitability: 'Wat is mogelijk bij deze vacature?',
+    fieldPhysicalRequirements: 'Wat vraagt het werk van het lichaam?',
+    physicalRequirementsHint:
+      'Bijvoorbeeld: de hele dag staan, dozen tillen tot 15 kilo, bukken, buiten werken. Gebruik gewone woorden. Verplicht bij open hiring: kandidaten lezen dit en kiezen zelf of zij het werk kunnen doen.',
     fieldPublishedUntil: 'Tot en met welke datum staat de vacature open?',
     publishedUntilHint: 'Na deze datum verdwijnt de vacature uit de lijst.',
     saveConcept: 'Opslaan als concept',
@@ -143,6 +147,7 @@ export const vacancyText = defineMessages({
     finalNotice: 'Deze vacature is {status}. U kunt haar niet meer wijzigen.',
     statusLine: 'Status: {status}',
     viewPublic: 'Bekijk de vacature zoals kandidaten haar zien',
+    waitingListLink: 'Bekijk de wachtlijst (open hiring)',
     backToMine: 'Terug naar mijn vacatures',
     expiredNotice: 'De einddatum is voorbij. Kies eerst een nieuwe einddatum en sla de vacature op. Publiceer haar daarna.',
     stateNotice: 'Dit kan niet meer: de status van de vacature is intussen veranderd. Hieronder ziet u de status van nu.',
@@ -190,6 +195,7 @@ export const vacancyText = defineMessages({
     niceToHaveSkills: 'Nice to have',
     supportOffered: 'Help the employer offers',
     suitability: 'Good to know',
+    physicalRequirements: 'What the work asks of your body',
 
     listTitle: 'Vacancies',
     listIntro: 'Here are all open vacancies. You do not need to log in to see them. Choose below what you are looking for.',
@@ -262,6 +268,9 @@ export const vacancyText = defineMessages({
     skillSearchHint: 'Type a word, for example heftruck or samenwerken (in Dutch). Then choose Search.',
     fieldSupportOffered: 'What help do you offer?',
     fieldSuitability: 'What is possible with this vacancy?',
+    fieldPhysicalRequirements: 'What does the work ask of the body?',
+    physicalRequirementsHint:
+      'For example: standing all day, lifting boxes up to 15 kilos, bending, working outside. Use plain words. Required for open hiring: candidates read this and decide for themselves whether they can do the work.',
     fieldPublishedUntil: 'Up to and including which date is the vacancy open?',
     publishedUntilHint: 'After this date the vacancy leaves the list.',
     saveConcept: 'Save as draft',
@@ -283,6 +292,7 @@ export const vacancyText = defineMessages({
     finalNotice: 'This vacancy is {status}. You can no longer change it.',
     statusLine: 'Status: {status}',
     viewPublic: 'See the vacancy as candidates see it',
+    waitingListLink: 'See the waiting list (open hiring)',
     backToMine: 'Back to my vacancies',
     expiredNotice: 'The closing date has passed. First choose a new closing date and save the vacancy. Then publish it.',
     stateNotice: 'This is no longer possible: the status of the vacancy has changed in the meantime. Below you see the current status.',

@@ -220,6 +220,40 @@ describe('the employer pages', () => {
     expect((await app.server.inject({ method: 'GET', url: `/vacatures/${id}` })).body).not.toContain('Nederlands dat nodig is');
   });
 
+  it('ask for the physical requirements of an open-hiring vacancy, and show them on the public page', async () => {
+    const { preferred } = world.employers;
+    const session = await browser(preferred.user);
+    expect((await session.get('/werkgever/vacatures/nieuw')).body).toContain('Wat vraagt het werk van het lichaam?');
+    const fields = {
+      employerId: preferred.id,
+      title: 'Inpakker open hiring',
+      description: 'Je pakt dozen in.',
+      postcode: '3011 AB',
+      hoursPerWeek: '24',
+      contractType: 'tijdelijk',
+      suitability: ['open_hiring'],
+      publishedUntil: inDays(15),
+    };
+    const before = await countRows();
+    const missing = await session.post('/werkgever/vacatures/nieuw', { ...fields, physicalRequirements: '  ' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Beschrijf wat het werk van het lichaam vraagt. Bij open hiring lezen kandidaten dit');
+    expect(missing.body).toContain('href="#veld-physicalRequirements"');
+    expect(missing.body).toMatch(/name="title"[^>]*value="Inpakker open hiring"/);
+    expect(await countRows()).toEqual(before);
+
+    const created = await session.post('/werkgever/vacatures/nieuw', { ...fields, physicalRequirements: 'Je staat de hele dag.' });
+    expect(created.statusCode).toBe(303);
+    const id = /\/werkgever\/vacatures\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+    expect((await session.get(`/werkgever/vacatures/${id}`)).body).toMatch(
+      /<textarea[^>]*name="physicalRequirements"[^>]*>Je staat de hele dag\./,
+    );
+    await publishVacancy(app.database.db, preferred.user, id);
+    const publicPage = await app.server.inject({ method: 'GET', url: `/vacatures/${id}` });
+    expect(publicPage.body).toContain('Wat het werk van je lichaam vraagt');
+    expect(publicPage.body).toContain('Je staat de hele dag.');
+  });
+
   it('refuse a vacancy for an organisation the user does not belong to', async () => {
     const session = await browser(world.employers.preferred.user);
     const before = await countRows();

@@ -50,6 +50,7 @@ export function vacancyFormValues(vacancy: Vacancy): FormState['values'] {
     contractType: vacancy.contract_type,
     occupationUri: vacancy.occupation_uri ?? '',
     requiredDutchLevel: vacancy.required_dutch_level ?? '',
+    physicalRequirements: vacancy.physical_requirements ?? '',
     requiredSkills: vacancy.required_skills,
     niceToHaveSkills: vacancy.nice_skills,
     supportOffered: vacancy.support_offered,
@@ -71,6 +72,7 @@ const formFields = [
   'niceToHaveSkills',
   'supportOffered',
   'suitability',
+  'physicalRequirements',
   'publishedUntil',
   ...vacancyPickers.map((picker) => picker.searchName),
 ];
@@ -179,6 +181,14 @@ export function VacancyFields({
       />
       <ChoiceGroup form={form} name="supportOffered" label={t('fieldSupportOffered')} options={supportOptions(t)} multiple optional />
       <ChoiceGroup form={form} name="suitability" label={t('fieldSuitability')} options={suitabilityOptions(t)} multiple optional />
+      <TextArea
+        form={form}
+        name="physicalRequirements"
+        label={t('fieldPhysicalRequirements')}
+        hint={t('physicalRequirementsHint')}
+        rows={5}
+        optional
+      />
       <TextField form={form} name="publishedUntil" type="date" label={t('fieldPublishedUntil')} hint={t('publishedUntilHint')} width="m" />
     </>
   );
@@ -236,6 +246,12 @@ export function VacancyDetails({ vacancy, hideEmployer }: { vacancy: VacancyPres
       </dl>
       <Heading level={2}>{t('aboutJob')}</Heading>
       <Paragraphs text={vacancy.description} />
+      {vacancy.physicalRequirements ? (
+        <>
+          <Heading level={2}>{t('physicalRequirements')}</Heading>
+          <Paragraphs text={vacancy.physicalRequirements} />
+        </>
+      ) : null}
       <dl className="werkregie-definitions">
         <Row term={t('requiredSkills')}>
           <ConceptList items={vacancy.requiredSkills} empty={t('noSkills')} />

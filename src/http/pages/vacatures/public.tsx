@@ -15,7 +15,9 @@ import type { AppDeps } from '../../deps.js';
 import { sendNotFound } from '../../guards.js';
 import { sendPage } from '../../plugins/render.js';
 import { listHref, pageNumber, readFilterForm } from '../../query-params.js';
+import { interestFor, InterestPart, type InterestState } from '../contact/candidate.js';
 import { matchListText } from '../matching/list-messages.js';
+import { OpenHiringSection } from '../open-hiring/parts.js';
 import { consultantCandidatesPath } from '../matching/paths.js';
 import { vacancyText } from './messages.js';
 import { contractLabel, contractOptions, supportOptions, VacancyDetails } from './parts.js';
@@ -142,7 +144,18 @@ function VacancyListPage({ form, list, occupations }: { form: FormState; list: V
   );
 }
 
-function VacancyPage({ vacancy, managed, consultant }: { vacancy: VacancyPresentation; managed: boolean; consultant: boolean }) {
+function VacancyPage({
+  vacancy,
+  managed,
+  consultant,
+  interest,
+}: {
+  vacancy: VacancyPresentation;
+  managed: boolean;
+  consultant: boolean;
+  /** For a signed-in candidate: the interest form, or the link to their contact about it. */
+  interest: InterestState | null;
+}) {
   const t = useT(vacancyText);
   const m = useT(matchListText);
   return (
@@ -155,6 +168,7 @@ function VacancyPage({ vacancy, managed, consultant }: { vacancy: VacancyPresent
       <Heading>{vacancy.title}</Heading>
       {!vacancy.publiclyListed ? <Notice type="warning">{t('notListedNotice')}</Notice> : null}
       <VacancyDetails vacancy={vacancy} />
+      {managed ? null : <OpenHiringSection vacancy={vacancy} />}
       {consultant ? (
         <p className="utrecht-paragraph">
           <a className="utrecht-link" href={consultantCandidatesPath(vacancy.id)}>
@@ -168,6 +182,8 @@ function VacancyPage({ vacancy, managed, consultant }: { vacancy: VacancyPresent
             {t('backToMine')}
           </a>
         </p>
+      ) : interest ? (
+        <InterestPart vacancyId={vacancy.id} state={interest} />
       ) : (
         <Section id="reageren" title={t('respond')} card>
           <Paragraph>{t('respondText')}</Paragraph>
@@ -191,10 +207,11 @@ export function registerPublicVacancyPages(app: FastifyInstance, { db }: AppDeps
   app.get(`${publicListPath}/:id`, async (request, reply) => {
     const read = await readVacancy(db, request.actor, (request.params as { id: string }).id);
     if (!read) return sendNotFound(request, reply);
+    const interest = read.managed || !read.vacancy.publiclyListed ? null : await interestFor(db, request.actor, read.vacancy.id);
     return sendPage(
       request,
       reply,
-      <VacancyPage vacancy={read.vacancy} managed={read.managed} consultant={hasRole(request.actor, 'consulent')} />,
+      <VacancyPage vacancy={read.vacancy} managed={read.managed} consultant={hasRole(request.actor, 'consulent')} interest={interest} />,
     );
   });
 }

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { maxSubsidyPercent, minimumWagePerHour, wageSubsidy } from '../placements/rules.js';
+import { budgetYear, fitsBudget, isOverdue, planningRates, supportCost, supportRequestSchema } from './rules.js';
+
+describe('wageSubsidy: loonkostensubsidie follows the loonwaarde, capped at 70 % of the minimum wage', () => {
+  test('uses the minimum wage of 1 January 2026 and the cap of the Participatiewet', () => {
+    expect(minimumWagePerHour).toBe(14.71);
+    expect(maxSubsidyPercent).toBe(70);
+  });
+
+  test('pays the difference between the loonwaarde and 100 %', () => {
+    expect(wageSubsidy(60, 20)).toEqual({ percent: 40, yearlyEuros: Math.round(0.4 * 14.71 * 20 * 52) });
+    expect(wageSubsidy(60, 20).yearlyEuros).toBe(6119);
+    expect(wageSubsidy(45, 36)).toEqual({ percent: 55, yearlyEuros: Math.round(0.55 * 14.71 * 36 * 52) });
+  });
+
+  test('never more than 70 %, however low the loonwaarde', () => {
+    expect(wageSubsidy(30, 20).percent).toBe(70);
+    expect(wageSubsidy(0, 40)).toEqual({ percent: 70, yearlyEuros: Math.round(0.7 * 14.71 * 40 * 52) });
+    expect(wageSubsidy(20, 20).yearlyEuros).toBe(10709);
+  });
+
+  test('nothing at a loonwaarde of 100 % (or more), and the loonwaarde is rounded to whole percents', () => {
+    expect(wageSubsidy(100, 40)).toEqual({ percent: 0, yearlyEuros: 0 });
+    expect(wageSubsidy(120, 40).percent).toBe(0);
+    expect(wageSubsidy(59.6, 10).percent).toBe(40);
+  });
+
+  test('grows with the hours and never goes down when the loonwaarde drops', () => {
+    for (let loonwaarde = 0; loonwaarde < 100; loonwaarde++) {
+      expect(wageSubsidy(loonwaarde, 32).yearlyEuros).toBeGreaterThanOrEqual(wageSubsidy(loonwaarde + 1, 32).yearlyEuros);
+      expect(wageSubsidy(loonwaarde, 32).yearlyEuros).toBeGreaterThan(wageSubsidy(loonwaarde, 16).yearlyEuros);
+    }
+  });
+});
+
+describe('supportCost: what a request reserves from the budget', () => {
+  const parse = (input: unknown) => supportRequestSchema.parse(input);
+
+  test('loonkostensubsidie for a year of the placement’s hours, with the loonwaarde and subsidy percentages', () => {
+    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: '60' }), 20)).toEqual({
+      amountEuros: 6119,
+      loonwaardePercent: 60,
+      subsidyPercent: 40,
+      jobcoachHours: null,
+    });
+    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: 100 }), 20)).toBeNull();
+  });
+
+  test('jobcoach hours and a loonwaardebepaling at the planning rates; other provisions as asked', () => {
+    expect(supportCost(parse({ provision: 'jobcoach', jobcoachHours: '12' }), 20)).toMatchObject({
+      amountEuros: 12 * planningRates.jobcoachHourEuros,
+      jobcoachHours: 12,
+    });
+    expect(supportCost(parse({ provision: 'loonwaardebepaling' }), 20)?.amountEuros).toBe(planningRates.loonwaardebepalingEuros);
+    expect(
+      supportCost(parse({ provision: 'no_riskpolis', amountEuros: '€ 2.500', explanation: 'Verzekering bij ziekte van de werknemer.' }), 20)
+        ?.amountEuros,
+    ).toBe(2500);
+  });
+
+  test('amounts are whole euros: thousands separators are fine, cents are not', () => {
+    const amount = (amountEuros: unknown) =>
+      supportRequestSchema.safeParse({ provision: 'werkplekaanpassing', amountEuros, explanation: 'Een aangepaste werkplek.' }).success;
+    expect(amount('1.500')).toBe(true);
+    expect(amount('1500')).toBe(true);
+    expect(amount(' 1 500 ')).toBe(true);
+    expect(amount('1500,50')).toBe(false);
+    expect(amount('15.00')).toBe(false);
+    expect(amount(0)).toBe(false);
+    expect(amount('veel')).toBe(false);
+  });
+});
+
+describe('budget rules', () => {
+  test('a request fits while the committed amount plus the request stays within the budget; no budget fits nothing', () => {
+    expect(fitsBudget(1000, 600, 400)).toBe(true);
+    expect(fitsBudget(1000, 600, 401)).toBe(false);
+    expect(fitsBudget(null, 0, 1)).toBe(false);
+    expect(fitsBudget(0, 0, 1)).toBe(false);
+  });
+
+  test('the budget year is the Dutch calendar year; a waiting request is overdue after its due date', () => {
+    expect(budgetYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
+    expect(budgetYear(new Date('2026-06-01T12:00:00Z'))).toBe(2026);
+    expect(isOverdue({ status: 'requested', due_date: '2026-03-01' }, '2026-03-02')).toBe(true);
+    expect(isOverdue({ status: 'requested', due_date: '2026-03-02' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ status: 'approved', due_date: '2026-03-01' }, '2026-03-02')).toBe(false);
+  });
+});
