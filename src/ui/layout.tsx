@@ -11,7 +11,11 @@ function useNavigation(): NavItem[] {
   const { actor, unreadNotifications = 0 } = usePage();
   const items: NavItem[] = [{ href: '/', label: t('navHome') }];
   if (hasRole(actor, 'kandidaat'))
-    items.push({ href: '/kandidaat', label: t('navCandidate') }, { href: '/kandidaat/contacten', label: t('navContacts') });
+    items.push(
+      { href: '/kandidaat', label: t('navCandidate') },
+      { href: '/kandidaat/contacten', label: t('navContacts') },
+      { href: '/kandidaat/plaatsingen', label: t('navPlacements') },
+    );
   items.push({ href: '/vacatures', label: t('navVacancies') });
   if (hasRole(actor, 'consulent')) items.push({ href: '/consulent', label: t('navCaseload') });
   if (hasRole(actor, 'consulent') || hasRole(actor, 'beheerder') || hasRole(actor, 'auditor'))

@@ -28,18 +28,18 @@ describe.each([true, false])('support on call (JavaScript %s)', (javaScript) => 
     await beheerder.goto('/beheer/budgetten');
     await beheerder.getByRole('heading', { level: 1, name: 'Budgetten voor ondersteuning' }).waitFor();
     await checkAccessible(beheerder);
-    await beheerder.getByLabel('Jobcoach', { exact: true }).fill('veel');
+    await beheerder.getByRole('textbox', { name: /^Jobcoach/ }).fill('veel');
     await beheerder.getByRole('button', { name: 'Budgetten opslaan' }).click();
     await beheerder.getByRole('alert').getByText("Vul het budget in hele euro's in, zonder komma.", { exact: false }).waitFor();
-    expect(await beheerder.getByLabel('Jobcoach', { exact: true }).inputValue()).toBe('veel');
+    expect(await beheerder.getByRole('textbox', { name: /^Jobcoach/ }).inputValue()).toBe('veel');
     await checkAccessible(beheerder);
-    await beheerder.getByLabel('Jobcoach', { exact: true }).fill(jobcoachBudget);
-    await beheerder.getByLabel('Werkplekaanpassing', { exact: true }).fill('5.000');
+    await beheerder.getByRole('textbox', { name: /^Jobcoach/ }).fill(jobcoachBudget);
+    await beheerder.getByRole('textbox', { name: /^Werkplekaanpassing/ }).fill('5.000');
     await beheerder.getByRole('button', { name: 'Budgetten opslaan' }).click();
     await beheerder.getByText(`De budgetten voor ${year} zijn opgeslagen.`).waitFor();
     const overview = beheerder.getByRole('region', { name: `Overzicht ${year}` });
     const jobcoachRow = overview.getByRole('row', { name: /^Jobcoach/ });
-    expect(await jobcoachRow.textContent()).toContain(`€ ${Number(jobcoachBudget).toLocaleString('nl-NL')}`);
+    expect((await jobcoachRow.textContent())?.replace(/\s+/g, ' ')).toContain(`€ ${Number(jobcoachBudget).toLocaleString('nl-NL')}`);
     await checkAccessible(beheerder);
 
     const placement = await makePlacement(harness.app, world, 'preferred', { hoursPerWeek: 4 });

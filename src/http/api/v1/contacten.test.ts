@@ -143,7 +143,12 @@ describe('interest, conversation and messages', () => {
 
     const withdrawn = await call('POST', `/contacten/${id}/intrekking`, user, { reason: 'Ik heb ander werk.' });
     expect(withdrawn.status).toBe(200);
-    expect(withdrawn.json).toMatchObject({ state: 'withdrawn', closedBy: 'candidate', closedReason: 'Ik heb ander werk.', mayWrite: false });
+    expect(withdrawn.json).toMatchObject({
+      state: 'withdrawn',
+      closedBy: 'candidate',
+      closedReason: 'Ik heb ander werk.',
+      mayWrite: false,
+    });
     const late = await call('POST', `/contacten/${id}/berichten`, world.employers.committed.user, { body: 'Jammer!' });
     expect(late.status).toBe(409);
     expect(late.json.detail).toBe('In dit contact kunt u geen berichten meer sturen.');
@@ -316,7 +321,9 @@ describe('bad input', () => {
     }
     const meelezen = await call('PUT', `/contacten/${id}/meelezen`, user, { allowed: 'ja' });
     expect(meelezen.status).toBe(400);
-    expect(meelezen.json.invalidParams).toContainEqual(expect.objectContaining({ name: 'allowed', reason: 'Kies ja (true) of nee (false).' }));
+    expect(meelezen.json.invalidParams).toContainEqual(
+      expect.objectContaining({ name: 'allowed', reason: 'Kies ja (true) of nee (false).' }),
+    );
 
     for (const raw of ['{', '[]', 'null', '"tekst"']) {
       const response = await call('POST', `/contacten/${id}/berichten`, user, undefined, raw);
@@ -398,12 +405,19 @@ describe('a random mix of API calls by the three sides', () => {
     const placementOf = async (x: Contact) =>
       (await call('GET', `/contacten/${x.id}`, world.consulent)).json.placement as { id: string } | null;
     const steps: Step[] = [
-      { label: 'interesse', creates: true, run: (_, p) => call('POST', `/vacatures/${vacancies[p.v]}/interesse`, candidates[p.c]!.user, {}) },
+      {
+        label: 'interesse',
+        creates: true,
+        run: (_, p) => call('POST', `/vacatures/${vacancies[p.v]}/interesse`, candidates[p.c]!.user, {}),
+      },
       {
         label: 'uitnodiging',
         creates: true,
         run: (_, p) =>
-          call('POST', `/vacatures/${vacancies[p.v]}/uitnodigingen`, employerOf(p.v), { candidateId: candidates[p.c]!.id, message: 'Kom praten.' }),
+          call('POST', `/vacatures/${vacancies[p.v]}/uitnodigingen`, employerOf(p.v), {
+            candidateId: candidates[p.c]!.id,
+            message: 'Kom praten.',
+          }),
       },
       {
         label: 'voorstel',
@@ -417,12 +431,18 @@ describe('a random mix of API calls by the three sides', () => {
       },
       {
         label: 'antwoord',
-        run: (x, p) => call('POST', `/contacten/${x.id}/antwoord`, candidates[x.candidate]!.user, { answer: p.flip ? 'accept' : 'decline' }),
+        run: (x, p) =>
+          call('POST', `/contacten/${x.id}/antwoord`, candidates[x.candidate]!.user, { answer: p.flip ? 'accept' : 'decline' }),
       },
       {
         label: 'doorsturing',
         run: (x, p) =>
-          call('POST', `/contacten/${x.id}/doorsturing`, world.consulent, p.flip ? { decision: 'forward' } : { decision: 'decline', reason }),
+          call(
+            'POST',
+            `/contacten/${x.id}/doorsturing`,
+            world.consulent,
+            p.flip ? { decision: 'forward' } : { decision: 'decline', reason },
+          ),
       },
       { label: 'gesprek', run: (x) => call('POST', `/contacten/${x.id}/gesprek`, employerOf(x.vacancy)) },
       { label: 'afwijzing', run: (x) => call('POST', `/contacten/${x.id}/afwijzing`, employerOf(x.vacancy), { reason }) },
@@ -430,7 +450,10 @@ describe('a random mix of API calls by the three sides', () => {
       { label: 'intrekking werkgever', run: (x) => call('POST', `/contacten/${x.id}/intrekking`, employerOf(x.vacancy), {}) },
       { label: 'intrekking consulent', run: (x) => call('POST', `/contacten/${x.id}/intrekking`, world.consulent, { reason }) },
       { label: 'bespreking', run: (x) => call('POST', `/contacten/${x.id}/bespreking`, world.consulent) },
-      { label: 'bericht kandidaat', run: (x) => call('POST', `/contacten/${x.id}/berichten`, candidates[x.candidate]!.user, { body: 'Hoi' }) },
+      {
+        label: 'bericht kandidaat',
+        run: (x) => call('POST', `/contacten/${x.id}/berichten`, candidates[x.candidate]!.user, { body: 'Hoi' }),
+      },
       { label: 'bericht werkgever', run: (x) => call('POST', `/contacten/${x.id}/berichten`, employerOf(x.vacancy), { body: 'Hallo' }) },
       {
         label: 'plaatsing',
@@ -483,13 +506,21 @@ describe('a random mix of API calls by the three sides', () => {
     const applications = await db()
       .selectFrom('application')
       .select(['id', 'state'])
-      .where('candidate_id', 'in', candidates.map((c) => c.id))
+      .where(
+        'candidate_id',
+        'in',
+        candidates.map((c) => c.id),
+      )
       .execute();
     expect(applications.length).toBeGreaterThan(0);
     const recorded = await db()
       .selectFrom('application_step')
       .select(['application_id', 'from_state', 'to_state', 'action'])
-      .where('application_id', 'in', applications.map((a) => a.id))
+      .where(
+        'application_id',
+        'in',
+        applications.map((a) => a.id),
+      )
       .orderBy('at')
       .orderBy('id')
       .execute();

@@ -6,6 +6,7 @@ import { findApplication, partyOf, readConversation, type ApplicationRow } from 
 import {
   answerInvitation,
   declineApplication,
+  declineSchema,
   forwardSchema,
   handleInvitation,
   interestSchema,
@@ -21,7 +22,6 @@ import {
   setConsultantReads,
   showInterest,
   startConversation,
-  declineSchema,
   withdrawApplication,
   withdrawSchema,
 } from '#app/domain/applications/commands.js';
@@ -123,7 +123,8 @@ export function commandFailure(
   }
 }
 
-const sendViewLimit = (reply: FastifyReply) => sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, viewLimitDetail);
+const sendViewLimit = (reply: FastifyReply) =>
+  sendProblem(reply.header('retry-after', String(secondsUntilNextDay())), 429, viewLimitDetail);
 
 /**
  * Contacts as each actor's side may see them. The candidate comes only through `readCandidates`
@@ -138,7 +139,9 @@ async function presentContacts(db: Db, actor: Actor, contacts: readonly ContactO
     db,
     contacts.map((c) => c.application.id),
   );
-  return contacts.map(({ application, party }) => presentContact(application, party, views.get(application.candidate_id) ?? null, placements));
+  return contacts.map(({ application, party }) =>
+    presentContact(application, party, views.get(application.candidate_id) ?? null, placements),
+  );
 }
 
 function presentContact(
@@ -213,7 +216,12 @@ export function contactOperations({ db }: AppDeps) {
       return afterChange(actor!, params.id, reply);
     };
 
-  const created = async (actor: Actor, result: CommandResult<{ id: string }>, reply: FastifyReply, details: { forbidden: string; notFound: string }) => {
+  const created = async (
+    actor: Actor,
+    result: CommandResult<{ id: string }>,
+    reply: FastifyReply,
+    details: { forbidden: string; notFound: string },
+  ) => {
     if (!result.ok) return commandFailure(reply, result, details);
     reply.header('location', `${apiPrefix}/contacten/${result.value.id}`);
     return afterChange(actor, result.value.id, reply);
@@ -405,7 +413,10 @@ export function contactOperations({ db }: AppDeps) {
       handler: async ({ actor, params, body, reply }) => {
         const result = await setConsultantReads(db, actor!, params.id, body.allowed);
         if (!result.ok)
-          return commandFailure(reply, result, { forbidden: 'Alleen de kandidaat bepaalt of de instantie meeleest.', notFound: notFoundDetail });
+          return commandFailure(reply, result, {
+            forbidden: 'Alleen de kandidaat bepaalt of de instantie meeleest.',
+            notFound: notFoundDetail,
+          });
         return afterChange(actor!, params.id, reply);
       },
     }),

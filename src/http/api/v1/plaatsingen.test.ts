@@ -151,9 +151,9 @@ describe('registering a placement follows the employer’s route', () => {
 
     const second = await call('POST', `/contacten/${id}/plaatsingen`, employer, agreement());
     expect(second.status).toBe(201);
-    expect((await call('POST', `/plaatsingen/${String(second.json.id)}/besluiten`, world.consulent, { decision: 'approve' })).json.status).toBe(
-      'active',
-    );
+    expect(
+      (await call('POST', `/plaatsingen/${String(second.json.id)}/besluiten`, world.consulent, { decision: 'approve' })).json.status,
+    ).toBe('active');
   });
 });
 
@@ -273,7 +273,9 @@ describe('GET /plaatsingen', () => {
     expect(own.json.items!.map((p) => p.id)).toEqual([a.placementId]);
     const staff = await call('GET', '/plaatsingen?pageSize=100', world.auditor);
     expect(staff.json.items!.map((p) => p.id)).toEqual(expect.arrayContaining([a.placementId, b.placementId]));
-    expect((await call('GET', '/plaatsingen?pageSize=100', world.otherConsulent)).json.items!.map((p) => p.id)).not.toContain(a.placementId);
+    expect((await call('GET', '/plaatsingen?pageSize=100', world.otherConsulent)).json.items!.map((p) => p.id)).not.toContain(
+      a.placementId,
+    );
     expect((await call('GET', '/plaatsingen?scope=instantie', employer)).status).toBe(403);
     const bad = await call('GET', '/plaatsingen?scope=alles&status=klaar', employer);
     expect(bad.status).toBe(400);

@@ -178,8 +178,7 @@ const notFoundDetail = 'Deze plaatsing bestaat niet of u mag deze niet zien.';
 
 /** The scope of the list for this actor, or null when their roles give them none. */
 function scopeFor(actor: Actor, asked: (typeof scopes)[number] | undefined): PlacementScope | null {
-  const instantieId =
-    staffInstantie(actor, 'consulent') ?? staffInstantie(actor, 'beheerder') ?? staffInstantie(actor, 'auditor') ?? null;
+  const instantieId = staffInstantie(actor, 'consulent') ?? staffInstantie(actor, 'beheerder') ?? staffInstantie(actor, 'auditor') ?? null;
   const mine: Record<(typeof scopes)[number], PlacementScope | null> = {
     employer: hasRole(actor, 'werkgever') ? { kind: 'employer' } : null,
     instantie: instantieId ? { kind: 'instantie', instantieId } : null,
@@ -271,7 +270,13 @@ export function placementOperations({ db }: AppDeps) {
           listPlacements(db, actor!, scope, { status, limit: pageSize, offset: (page - 1) * pageSize }),
           countPlacements(db, actor!, scope, status),
         ]);
-        return { items: items.map(presentListItem), page, pageSize, total, _links: pageLinks('/plaatsingen', query, page, pageSize, total) };
+        return {
+          items: items.map(presentListItem),
+          page,
+          pageSize,
+          total,
+          _links: pageLinks('/plaatsingen', query, page, pageSize, total),
+        };
       },
     }),
     defineOperation({

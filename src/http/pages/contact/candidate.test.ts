@@ -331,9 +331,13 @@ describe('a placement', () => {
 });
 
 describe('in English', () => {
-  it('shows the list and a contact in English', async () => {
+  it('shows the list, a contact and a conflict in English', async () => {
     const me = await candidate();
-    const id = okValue(await showInterest(db, me.user, await vacancy(), {})).id;
+    const vacancyId = await vacancy();
+    const id = okValue(await showInterest(db, me.user, vacancyId, {})).id;
+    const again = await me.browser.post(`/vacatures/${vacancyId}/interesse?taal=en`, {}, `/vacatures/${vacancyId}`);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('You are already in contact about this vacancy. Look at your contacts.');
     expect((await me.browser.get('/kandidaat/contacten?taal=en')).body).toContain('<h1 class="utrecht-heading-1">Your contacts</h1>');
     const page = await me.browser.get(`${contactPath(id)}?taal=en`);
     expect(page.body).toContain('You showed interest. The employer is looking at it.');

@@ -202,6 +202,8 @@ describe('one contact', () => {
     expect(page.body).toContain('Wilt u met deze kandidaat praten?');
     expect(page.body).toContain('Plaatsing vastleggen');
     expect(page.body).toContain(`<strong>Fatima ${someone.lastName}</strong>`);
+    const logged = await db.selectFrom('access_log').selectAll().where('candidate_id', '=', someone.id).execute();
+    expect(logged.map((row) => row.context)).toContain('werkgever.contact');
 
     const yes = await boss.post(contactPath(id), { actie: 'praten' });
     expect(yes.statusCode).toBe(303);

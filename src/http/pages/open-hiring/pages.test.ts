@@ -108,7 +108,7 @@ describe('the candidate’s waiting list page', () => {
     expect(page.body).toContain('Zet mij op de wachtlijst');
 
     const before = await rows();
-    for (const fields of [{}, { requirementsRead: 'nee' }]) {
+    for (const fields of [{}, { requirementsRead: 'nee' }] as Fields[]) {
       const response = await who.browser.post(`/vacatures/${vacancyId}/wachtlijst`, fields);
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('Er is een probleem');
