@@ -40,7 +40,6 @@ async function lockBudget(trx: Db, instantieId: string, year: number, provision:
     .where('instantie_id', '=', instantieId)
     .where('year', '=', year)
     .where('provision', '=', provision)
-    .forUpdate()
     .executeTakeFirst();
 }
 
