@@ -1,3 +1,16 @@
+import {
+  changedMeanwhileMessage,
+  expiredProfilesMessage,
+  fieldRange,
+  nothingChangedMessage,
+  numberFieldMessage,
+  numberKnobs,
+  poolSearchMessage,
+  settingsReasonMessage,
+  settingsReasonShortMessage,
+  trialOrderMessage,
+  type NumberField,
+} from '#app/domain/instanties/commands.js';
 import { criteriaDutchLevelMessage, criteriaNeedsWorkMessage, criteriaPostcodeMessage } from '#app/domain/matching/criteria.js';
 import { maxSavedSearches, savedSearchLimitMessage } from '#app/domain/matching/saved-searches.js';
 import {
@@ -80,6 +93,41 @@ const placementEnglish: Record<string, string> = {
   ),
 };
 
+/** The number fields of the instantie settings as the English page names them (src/http/pages/beheer/messages.ts). */
+const settingFieldNamesEnglish: Record<NumberField, string> = {
+  availabilityWeeks: 'Weeks availability lasts',
+  availabilityReminderDays: 'Days of advance reminder',
+  'dailyProfileViews.preferred': 'Profiles per day, preferred partner',
+  'dailyProfileViews.committed': 'Profiles per day, committed partner',
+  'dailyProfileViews.business_as_usual': 'Profiles per day, regular employer',
+  flagAtPercent: 'Report from this percentage',
+  applicationExpiryDays: 'Days until a contact expires',
+  committedStartWorkingDays: 'Working days until the placement starts by itself',
+  'trialPlacementMonths.standard': 'Months of trial placement, standard',
+  'trialPlacementMonths.extended': 'Months of trial placement, longer',
+  supportDueWorkingDays: 'Working days for a support request',
+};
+const englishNumber = new Intl.NumberFormat('en-GB');
+
+/** Instantie settings (src/domain/instanties/commands.ts). */
+const settingsEnglish: Record<string, string> = {
+  ...Object.fromEntries(
+    (['flagAtPercent', ...numberKnobs] as const).map((field) => {
+      const { min, max } = fieldRange(field);
+      const range = `from ${englishNumber.format(min)} to ${englishNumber.format(max)}`;
+      return [numberFieldMessage(field), `Enter a whole number ${range} for "${settingFieldNamesEnglish[field]}".`];
+    }),
+  ),
+  [poolSearchMessage]: 'Choose employers from the list.',
+  [expiredProfilesMessage]: 'Choose what employers see of candidates whose availability has lapsed.',
+  [trialOrderMessage]: 'The longer trial placement may not be shorter than the standard trial placement.',
+  [nothingChangedMessage]: 'You have not changed anything. Change at least one setting.',
+  [settingsReasonMessage]: 'Write down why the settings change.',
+  [settingsReasonShortMessage]: 'Write down why the settings change (at least 5 characters).',
+  [changedMeanwhileMessage]:
+    'Someone else has just changed the settings. Below are the settings as they are now. Check whether your change is still needed and then save again.',
+};
+
 /** Contacts (src/domain/applications/commands.ts). */
 const applicationEnglish: Record<string, string> = {
   'Stuur het formulier opnieuw. Wat er binnenkwam, kunnen we niet lezen.': 'Send the form again. We cannot read what came in.',
@@ -99,6 +147,7 @@ const applicationEnglish: Record<string, string> = {
 const english: Record<string, string> = {
   ...placementEnglish,
   ...applicationEnglish,
+  ...settingsEnglish,
   'Vul een postcode in, bijvoorbeeld 3011 AB.': 'Enter a postcode, for example 3011 AB.',
   'Vul een geldige postcode in, bijvoorbeeld 3011 AB.': 'Enter a valid postcode, for example 3011 AB.',
   'Vul het KvK-nummer in.': 'Enter the KvK number.',
@@ -249,6 +298,7 @@ const english: Record<string, string> = {
   'De kandidaat heeft nog niet op uw uitnodiging geantwoord. Trek de uitnodiging in als u niet verder wilt.':
     'The candidate has not answered your invitation yet. Withdraw the invitation if you do not want to go on.',
   'In dit contact kunt u geen berichten meer sturen.': 'You can no longer send messages in this contact.',
+  'In dit contact kun je geen berichten meer sturen.': 'You can no longer send messages in this contact.',
   ...Object.fromEntries(
     [
       ['Dit contact is nog nieuw.', 'This contact is still new.'],

@@ -92,7 +92,7 @@ describe.each([true, false])('ranked lists (JavaScript %s)', (javaScript) => {
     await card.locator('summary').click();
     await card.getByText('Dit werk hoort bij het beroep schoonmaker gebouwen. Dat beroep zoekt de kandidaat.').waitFor();
     if (javaScript) await expectAccessible(page);
-    await card.getByRole('link', { name: `Kandidaat ${pseudonym}` }).click();
+    await card.getByRole('link', { name: `Kandidaat ${pseudonym}`, exact: true }).click();
     await page.waitForURL(/\/kandidaten\/[0-9a-f-]+$/);
   });
 });

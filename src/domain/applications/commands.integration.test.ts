@@ -628,6 +628,11 @@ describe('the conversation', () => {
       reason: 'conflict',
       detail: 'In dit contact kunt u geen berichten meer sturen.',
     });
+    expect(await refused(() => sendMessage(db, user, applicationId, { body: 'Toch nog iets.' }))).toEqual({
+      ok: false,
+      reason: 'conflict',
+      detail: 'In dit contact kun je geen berichten meer sturen.',
+    });
   });
 
   it('the candidate decides whether the consultant reads along', async () => {

@@ -522,7 +522,10 @@ export async function sendMessage(db: Db, actor: Actor, id: string, input: unkno
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
   return changeApplication(db, actor, id, async (trx, { application, party }) => {
     if (party === 'consultant') return forbidden;
-    if (!mayWrite(application, party)) return conflict('In dit contact kunt u geen berichten meer sturen.');
+    if (!mayWrite(application, party))
+      return conflict(
+        party === 'candidate' ? 'In dit contact kun je geen berichten meer sturen.' : 'In dit contact kunt u geen berichten meer sturen.',
+      );
     await trx
       .insertInto('application_message')
       .values({ application_id: application.id, author_user_id: actor.userId, author_role: party, body: parsed.data.body })

@@ -73,7 +73,8 @@ export const notificationText = defineMessages({
     support_werkplekaanpassing: 'een werkplekaanpassing',
     support_no_riskpolis: 'een no-riskpolis',
     supportWaitingTitle: 'Aanvraag voor ondersteuning van {employerName}',
-    supportWaitingBody: '{employerName} vraagt {provision} aan voor de plaatsing "{vacancyTitle}". Bekijk de aanvraag en beslis uiterlijk op {date}.',
+    supportWaitingBody:
+      '{employerName} vraagt {provision} aan voor de plaatsing "{vacancyTitle}". Bekijk de aanvraag en beslis uiterlijk op {date}.',
     supportAutoTitle: 'Ondersteuning goedgekeurd binnen het budget',
     supportAutoBody:
       '{employerName} is voorkeurspartner en vraagt {provision} aan voor de plaatsing "{vacancyTitle}". Het past in het budget. Daarom is de aanvraag meteen goedgekeurd. Jullie kunnen haar later controleren.',
@@ -169,8 +170,7 @@ export const notificationText = defineMessages({
     supportApprovedTitle: 'Your request for {provision} has been approved',
     supportApprovedBody: 'The instantie approved your request for {provision} for the placement "{vacancyTitle}".',
     supportRejectedTitle: 'Your request for {provision} has been turned down',
-    supportRejectedBody:
-      'The instantie turned down your request for {provision} for the placement "{vacancyTitle}". The request says why.',
+    supportRejectedBody: 'The instantie turned down your request for {provision} for the placement "{vacancyTitle}". The request says why.',
     supportLink: 'See the request',
     waitingListTurnTitle: 'It is your turn at {employerName}',
     waitingListTurnBody:

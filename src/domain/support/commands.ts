@@ -40,6 +40,7 @@ async function lockBudget(trx: Db, instantieId: string, year: number, provision:
     .where('instantie_id', '=', instantieId)
     .where('year', '=', year)
     .where('provision', '=', provision)
+    .forUpdate()
     .executeTakeFirst();
 }
 
@@ -65,7 +66,14 @@ async function employerUserIds(trx: Db, employerId: string): Promise<string[]> {
   return [...new Set(rows.map((row) => row.user_id))];
 }
 
-async function recordRequestEvent(trx: Db, actor: Actor, id: string, action: string, reason?: string | null, data?: Record<string, unknown>) {
+async function recordRequestEvent(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  action: string,
+  reason?: string | null,
+  data?: Record<string, unknown>,
+) {
   await recordEvent(trx, {
     actorUserId: actor.userId,
     subjectType: 'support_request',
@@ -87,12 +95,7 @@ export type RequestedSupport = { id: string; status: 'approved' | 'requested'; a
  * person. The budget row is locked for the check and the approval, so requests at the same time
  * are counted one after the other and can never together pass the budget.
  */
-export async function requestSupport(
-  db: Db,
-  actor: Actor,
-  placementId: string,
-  input: unknown,
-): Promise<CommandResult<RequestedSupport>> {
+export async function requestSupport(db: Db, actor: Actor, placementId: string, input: unknown): Promise<CommandResult<RequestedSupport>> {
   const placement = await findSupportPlacement(db, placementId);
   if (!placement) return notFound;
   const side = supportSideOf(actor, placement);
@@ -116,7 +119,8 @@ export async function requestSupport(
     let approved = false;
     if (placement.route === 'preferred') {
       const budget = await lockBudget(trx, placement.instantie_id, year, provision);
-      if (budget) approved = fitsBudget(budget.amount_euros, await committedEuros(trx, placement.instantie_id, year, provision), cost.amountEuros);
+      if (budget)
+        approved = fitsBudget(budget.amount_euros, await committedEuros(trx, placement.instantie_id, year, provision), cost.amountEuros);
     }
     const dueDate = todayIso(addWorkingDays(now, instantie.settings.supportDueWorkingDays));
     const request = await trx
@@ -324,7 +328,9 @@ export async function setBudgets(
         .insertInto('support_budget')
         .values({ instantie_id: instantieId, year: year.data, provision, amount_euros: amount, updated_by: actor.userId })
         .onConflict((c) =>
-          c.columns(['instantie_id', 'year', 'provision']).doUpdateSet({ amount_euros: amount, updated_by: actor.userId, updated_at: new Date() }),
+          c
+            .columns(['instantie_id', 'year', 'provision'])
+            .doUpdateSet({ amount_euros: amount, updated_by: actor.userId, updated_at: new Date() }),
         )
         .execute();
       await recordEvent(trx, {

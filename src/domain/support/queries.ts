@@ -1,6 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '#app/db/connection.js';
-import type { EmployerCategory, PlacementKind, PlacementStatus, Provision, SupportRequestStatus, SupportRequestTable } from '#app/db/schema.js';
+import type {
+  EmployerCategory,
+  PlacementKind,
+  PlacementStatus,
+  Provision,
+  SupportRequestStatus,
+  SupportRequestTable,
+} from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { mayActForInstantie } from '../applications/access.js';
 import { isUuid } from '../ids.js';
@@ -59,7 +66,10 @@ export async function findSupportPlacement(db: Db, id: string): Promise<SupportP
  */
 export type SupportSide = 'employer' | 'staff' | 'auditor' | 'candidate';
 
-export function supportSideOf(actor: Actor | null, placement: Pick<SupportPlacement, 'employer_id' | 'instantie_id' | 'candidate_user_id'>): SupportSide | null {
+export function supportSideOf(
+  actor: Actor | null,
+  placement: Pick<SupportPlacement, 'employer_id' | 'instantie_id' | 'candidate_user_id'>,
+): SupportSide | null {
   if (!actor) return null;
   if (mayActForInstantie(actor, placement.instantie_id)) return 'staff';
   if (employerIds(actor).includes(placement.employer_id)) return 'employer';
@@ -156,10 +166,7 @@ export async function readSupportRequest(
   return readsSupport(side) ? { request, side } : null;
 }
 
-export type SupportScope =
-  | { kind: 'placement'; placementId: string }
-  | { kind: 'employer' }
-  | { kind: 'instantie'; instantieId: string };
+export type SupportScope = { kind: 'placement'; placementId: string } | { kind: 'employer' } | { kind: 'instantie'; instantieId: string };
 
 export type SupportListOptions = {
   status?: SupportRequestStatus;
@@ -258,9 +265,15 @@ export async function budgetLines(db: Db, instantieId: string, year: number): Pr
       .selectFrom('support_request')
       .select((eb) => [
         'provision',
-        eb.fn.coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'approved').then(eb.ref('amount_euros')).else(0).end()), eb.lit(0)).as('committed'),
-        eb.fn.coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'approved').then(eb.ref('spent_euros')).else(0).end()), eb.lit(0)).as('spent'),
-        eb.fn.coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'requested').then(eb.ref('amount_euros')).else(0).end()), eb.lit(0)).as('waiting'),
+        eb.fn
+          .coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'approved').then(eb.ref('amount_euros')).else(0).end()), eb.lit(0))
+          .as('committed'),
+        eb.fn
+          .coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'approved').then(eb.ref('spent_euros')).else(0).end()), eb.lit(0))
+          .as('spent'),
+        eb.fn
+          .coalesce(eb.fn.sum<string>(eb.case().when('status', '=', 'requested').then(eb.ref('amount_euros')).else(0).end()), eb.lit(0))
+          .as('waiting'),
       ])
       .where('instantie_id', '=', instantieId)
       .where('budget_year', '=', year)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { renderNotification } from '../notifications/kinds.js';
 import { maxSubsidyPercent, minimumWagePerHour, wageSubsidy } from '../placements/rules.js';
 import { budgetYear, fitsBudget, isOverdue, planningRates, supportCost, supportRequestSchema } from './rules.js';
 
@@ -86,5 +87,30 @@ describe('budget rules', () => {
     expect(isOverdue({ status: 'requested', due_date: '2026-03-01' }, '2026-03-02')).toBe(true);
     expect(isOverdue({ status: 'requested', due_date: '2026-03-02' }, '2026-03-02')).toBe(false);
     expect(isOverdue({ status: 'approved', due_date: '2026-03-01' }, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('notification texts of support', () => {
+  const params = { provision: 'jobcoach', employerName: 'Groen BV', vacancyTitle: 'Hovenier', dueDate: '2026-03-16' };
+
+  test('the consultant hears of a waiting request with its date, and of a default approval', () => {
+    expect(renderNotification('support_waiting', params, 'nl')).toEqual({
+      title: 'Aanvraag voor ondersteuning van Groen BV',
+      body: 'Groen BV vraagt een jobcoach aan voor de plaatsing "Hovenier". Bekijk de aanvraag en beslis uiterlijk op 16 maart 2026.',
+      linkText: 'Bekijk de aanvraag',
+    });
+    expect(renderNotification('support_approved_by_default', params, 'en').body).toContain(
+      'Groen BV is a preferred partner and asks for a job coach',
+    );
+  });
+
+  test('the employer hears the decision', () => {
+    const decided = { provision: 'loonkostensubsidie', vacancyTitle: 'Hovenier' };
+    expect(renderNotification('support_decided', { ...decided, decision: 'approved' }, 'nl').title).toBe(
+      'Uw aanvraag voor loonkostensubsidie is goedgekeurd',
+    );
+    expect(renderNotification('support_decided', { ...decided, decision: 'rejected' }, 'en').title).toBe(
+      'Your request for wage cost subsidy has been turned down',
+    );
   });
 });

@@ -42,9 +42,18 @@ async function requestRow(id: string) {
 
 async function counts() {
   const [requests, events, notifications] = await Promise.all([
-    db().selectFrom('support_request').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    db().selectFrom('event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    db().selectFrom('notification').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    db()
+      .selectFrom('support_request')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db()
+      .selectFrom('event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db()
+      .selectFrom('notification')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { requests: Number(requests.n), events: Number(events.n), notifications: Number(notifications.n) };
 }
@@ -78,7 +87,15 @@ describe('default approval for preferred partners', () => {
     expect(events.map((e) => e.action)).toEqual(['support_request.requested', 'support_request.approved_by_default']);
     const told = await notificationsOf(world.consulent.userId, 'support_approved_by_default');
     expect(told.map((n) => n.link)).toContain(`/consulent/ondersteuning/${row.id}`);
-    const mails = await db().selectFrom('mail_outbox').select('id').where('notification_id', 'in', told.map((n) => n.id)).execute();
+    const mails = await db()
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where(
+        'notification_id',
+        'in',
+        told.map((n) => n.id),
+      )
+      .execute();
     expect(mails).toEqual([]);
     const line = (await budgetOverview(db(), world.consulent, year))!.find((l) => l.provision === 'jobcoach')!;
     expect(line.leftEuros).toBe(0);
@@ -107,11 +124,20 @@ describe('default approval for preferred partners', () => {
     const mail = await db()
       .selectFrom('mail_outbox')
       .select(['subject', 'text_body'])
-      .where('notification_id', 'in', waiting.map((n) => n.id))
+      .where(
+        'notification_id',
+        'in',
+        waiting.map((n) => n.id),
+      )
       .execute();
     expect(mail.map((m) => m.subject)).toContain('Aanvraag voor ondersteuning van Werkgever committed');
 
-    const list = await listSupportRequests(db(), world.consulent, { kind: 'instantie', instantieId: 'rotterdam' }, { status: 'requested', order: 'due' });
+    const list = await listSupportRequests(
+      db(),
+      world.consulent,
+      { kind: 'instantie', instantieId: 'rotterdam' },
+      { status: 'requested', order: 'due' },
+    );
     expect(list.items.map((r) => r.id)).toContain(otherRoute.value.id);
     expect(list.items.every((r) => r.status === 'requested')).toBe(true);
   });
@@ -151,10 +177,16 @@ describe('a person decides', () => {
       ok: true,
       value: { status: 'approved', aboveBudget: false },
     });
-    expect(await requestRow(asked.value.id)).toMatchObject({ status: 'approved', decided_by: world.consulent.userId, approved_by_default: false });
+    expect(await requestRow(asked.value.id)).toMatchObject({
+      status: 'approved',
+      decided_by: world.consulent.userId,
+      approved_by_default: false,
+    });
     const told = await notificationsOf(world.employers.committed.user.userId, 'support_decided');
     expect(told.at(-1)).toMatchObject({ link: `/werkgever/plaatsingen/${committed.id}/ondersteuning` });
-    expect(await decideSupportRequest(db(), world.consulent, asked.value.id, { decision: 'approve' })).toMatchObject({ reason: 'conflict' });
+    expect(await decideSupportRequest(db(), world.consulent, asked.value.id, { decision: 'approve' })).toMatchObject({
+      reason: 'conflict',
+    });
   });
 
   test('approving beyond the budget needs the "boven budget" confirmation, which is recorded', async () => {
@@ -242,12 +274,10 @@ describe('who may do what', () => {
     expect(await readSupportRequest(db(), committed.candidate.user, id)).toBeNull();
     expect((await readSupportRequest(db(), world.auditor, id))?.side).toBe('auditor');
     expect(await counts()).toEqual(before);
+    expect((await listSupportRequests(db(), world.otherConsulent, { kind: 'instantie', instantieId: 'rotterdam' })).items).toEqual([]);
     expect(
-      (await listSupportRequests(db(), world.otherConsulent, { kind: 'instantie', instantieId: 'rotterdam' })).items,
-    ).toEqual([]);
-    expect((await listSupportRequests(db(), world.employers.preferred.user, { kind: 'employer' })).items.map((r) => r.employer_id)).not.toContain(
-      world.employers.committed.id,
-    );
+      (await listSupportRequests(db(), world.employers.preferred.user, { kind: 'employer' })).items.map((r) => r.employer_id),
+    ).not.toContain(world.employers.committed.id);
   });
 
   test('bad input gets Dutch errors per field and writes nothing', async () => {
@@ -258,7 +288,11 @@ describe('who may do what', () => {
       errors: { provision: 'Kies de soort ondersteuning.' },
     });
     expect(
-      await requestSupport(db(), world.employers.preferred.user, preferred.id, { provision: 'werkplekaanpassing', amountEuros: '12,50', explanation: 'kort' }),
+      await requestSupport(db(), world.employers.preferred.user, preferred.id, {
+        provision: 'werkplekaanpassing',
+        amountEuros: '12,50',
+        explanation: 'kort',
+      }),
     ).toEqual({
       ok: false,
       reason: 'invalid',
@@ -267,7 +301,9 @@ describe('who may do what', () => {
         explanation: 'Schrijf in een paar zinnen waarvoor het geld nodig is (minstens 10 tekens).',
       },
     });
-    expect(await requestSupport(db(), world.employers.preferred.user, preferred.id, { provision: 'jobcoach', jobcoachHours: 0 })).toMatchObject({
+    expect(
+      await requestSupport(db(), world.employers.preferred.user, preferred.id, { provision: 'jobcoach', jobcoachHours: 0 }),
+    ).toMatchObject({
       errors: { jobcoachHours: 'Vul het aantal uren jobcoaching in: een heel getal van 1 tot en met 2000.' },
     });
     expect(await counts()).toEqual(before);
@@ -303,7 +339,10 @@ describe('withdrawing and spending', () => {
       reason: 'invalid',
       errors: { spentEuros: 'Het uitgegeven bedrag is hoger dan het toegekende bedrag. Vul hoogstens het toegekende bedrag in.' },
     });
-    expect(await recordSpending(db(), world.consulent, second.value.id, { spentEuros: '€ 750' })).toEqual({ ok: true, value: { spentEuros: 750 } });
+    expect(await recordSpending(db(), world.consulent, second.value.id, { spentEuros: '€ 750' })).toEqual({
+      ok: true,
+      value: { spentEuros: 750 },
+    });
     expect((await left()).spentEuros).toBe(750);
     expect(await withdrawSupportRequest(db(), world.employers.preferred.user, second.value.id)).toMatchObject({ reason: 'conflict' });
     expect(await recordSpending(db(), world.consulent, first.value.id, { spentEuros: 1 })).toMatchObject({ reason: 'conflict' });
@@ -330,10 +369,19 @@ describe('budgets', () => {
         no_riskpolis: "Vul het budget in hele euro's in, zonder komma. Bijvoorbeeld 250000. Vul 0 in voor geen budget.",
       },
     });
-    expect(await setBudgets(db(), world.beheerder, 1999, { jobcoach: '1' })).toMatchObject({ reason: 'invalid', errors: { year: expect.any(String) } });
+    expect(await setBudgets(db(), world.beheerder, 1999, { jobcoach: '1' })).toMatchObject({
+      reason: 'invalid',
+      errors: { year: expect.any(String) },
+    });
     expect(await setBudget(db(), world.beheerder, next, 'fiets', 1)).toEqual({ ok: false, reason: 'not_found' });
     const lines = (await budgetOverview(db(), world.auditor, next))!;
-    expect(lines.map((l) => l.provision)).toEqual(['loonwaardebepaling', 'loonkostensubsidie', 'jobcoach', 'werkplekaanpassing', 'no_riskpolis']);
+    expect(lines.map((l) => l.provision)).toEqual([
+      'loonwaardebepaling',
+      'loonkostensubsidie',
+      'jobcoach',
+      'werkplekaanpassing',
+      'no_riskpolis',
+    ]);
     expect(lines.find((l) => l.provision === 'jobcoach')).toMatchObject({
       budgetEuros: 25000,
       committedEuros: 0,
@@ -348,7 +396,12 @@ describe('budgets', () => {
       .where('subject_type', '=', 'support_budget')
       .where('subject_id', '=', `rotterdam/${next}/jobcoach`)
       .execute();
-    expect(events).toEqual([{ actor_user_id: world.beheerder.userId, data: { instantieId: 'rotterdam', year: next, provision: 'jobcoach', fromEuros: null, toEuros: 25000 } }]);
+    expect(events).toEqual([
+      {
+        actor_user_id: world.beheerder.userId,
+        data: { instantieId: 'rotterdam', year: next, provision: 'jobcoach', fromEuros: null, toEuros: 25000 },
+      },
+    ]);
     expect(await budgetOverview(db(), world.employers.preferred.user, next)).toBeNull();
   });
 });
@@ -386,7 +439,8 @@ describe('concurrency', () => {
     }
     const results = await Promise.all(ids.map((id) => decideSupportRequest(db(), world.consulent, id, { decision: 'approve' })));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
-    for (const result of results.filter((r) => !r.ok)) expect(result).toEqual({ ok: false, reason: 'invalid', errors: { aboveBudget: aboveBudgetMessage } });
+    for (const result of results.filter((r) => !r.ok))
+      expect(result).toEqual({ ok: false, reason: 'invalid', errors: { aboveBudget: aboveBudgetMessage } });
     const line = (await budgetLines(db(), 'rotterdam', year)).find((l) => l.provision === 'werkplekaanpassing')!;
     expect(line.leftEuros).toBe(0);
   });

@@ -25,7 +25,12 @@ async function call(method: 'GET' | 'POST' | 'PUT', url: string, user?: User, bo
     headers: { ...(user ? await as(user) : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     payload: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.statusCode, type: response.headers['content-type'], location: response.headers.location, json: response.json() };
+  return {
+    status: response.statusCode,
+    type: response.headers['content-type'],
+    location: response.headers.location,
+    json: response.json(),
+  };
 }
 const requestCount = async () => (await app.database.db.selectFrom('support_request').select('id').execute()).length;
 
@@ -71,7 +76,13 @@ describe('POST /plaatsingen/{id}/ondersteuningsaanvragen', () => {
       loonwaardePercent: 60,
     });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ status: 'requested', loonwaardePercent: 60, subsidyPercent: 40, amountEuros: 6119, approvedByDefault: false });
+    expect(response.json).toMatchObject({
+      status: 'requested',
+      loonwaardePercent: 60,
+      subsidyPercent: 40,
+      amountEuros: 6119,
+      approvedByDefault: false,
+    });
   });
 
   it('answers bad input with 400 and the fields, and refuses others with 403 or 404; nothing is written', async () => {
@@ -180,7 +191,13 @@ describe('budgets', () => {
     const path = `/budgetten/${year + 1}/no_riskpolis`;
     const response = await call('PUT', path, world.beheerder, { amountEuros: 12000 });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ year: year + 1, provision: 'no_riskpolis', budgetEuros: 12000, committedEuros: 0, leftEuros: 12000 });
+    expect(response.json).toMatchObject({
+      year: year + 1,
+      provision: 'no_riskpolis',
+      budgetEuros: 12000,
+      committedEuros: 0,
+      leftEuros: 12000,
+    });
     expect((await call('PUT', path, world.consulent, { amountEuros: 1 })).status).toBe(403);
     expect((await call('PUT', path, world.employers.preferred.user, { amountEuros: 1 })).status).toBe(403);
     const bad = await call('PUT', path, world.beheerder, { amountEuros: 12.5 });

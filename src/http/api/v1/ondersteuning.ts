@@ -35,9 +35,7 @@ const supportRequestOutput = z.object({
   instantieId: z.string(),
   employer: z.object({ id: z.uuid(), name: z.string() }),
   vacancyTitle: z.string(),
-  provision: z
-    .enum(provisions)
-    .describe('loonwaardebepaling, loonkostensubsidie, jobcoach, werkplekaanpassing of no_riskpolis'),
+  provision: z.enum(provisions).describe('loonwaardebepaling, loonkostensubsidie, jobcoach, werkplekaanpassing of no_riskpolis'),
   status: z.enum(statuses).describe('requested (wacht op een besluit) → approved of rejected; of withdrawn (ingetrokken)'),
   budgetYear: z.number().int().describe('Het jaar van het budget waar de aanvraag onder valt'),
   amountEuros: z
@@ -166,7 +164,13 @@ export function supportOperations({ db }: AppDeps) {
       errors: [403, 404, 409],
       handler: async ({ actor, params, body, reply }) => {
         const result = await requestSupport(db, actor!, params.id, body);
-        if (!result.ok) return failure(reply, result, 'Alleen de werkgever van de plaatsing of de instantie vraagt ondersteuning aan.', placementNotFound);
+        if (!result.ok)
+          return failure(
+            reply,
+            result,
+            'Alleen de werkgever van de plaatsing of de instantie vraagt ondersteuning aan.',
+            placementNotFound,
+          );
         reply.header('location', `${apiPrefix}/ondersteuningsaanvragen/${result.value.id}`);
         return current(actor!, result.value.id);
       },
@@ -265,7 +269,11 @@ export function supportOperations({ db }: AppDeps) {
       tag,
       authenticated: true,
       query: yearQuery,
-      success: { status: 200, description: 'De budgetten, één per soort ondersteuning', schema: z.object({ items: z.array(budgetOutput) }) },
+      success: {
+        status: 200,
+        description: 'De budgetten, één per soort ondersteuning',
+        schema: z.object({ items: z.array(budgetOutput) }),
+      },
       errors: [403],
       handler: async ({ actor, query, reply }) => {
         const year = query.jaar ?? budgetYear();
@@ -288,9 +296,13 @@ export function supportOperations({ db }: AppDeps) {
       errors: [403],
       handler: async ({ actor, params, body, reply }) => {
         const result = await setBudget(db, actor!, params.jaar, params.voorziening, body.amountEuros);
-        if (!result.ok) return failure(reply, result, 'Alleen een beheerder legt budgetten vast.', 'Deze soort ondersteuning bestaat niet.');
+        if (!result.ok)
+          return failure(reply, result, 'Alleen een beheerder legt budgetten vast.', 'Deze soort ondersteuning bestaat niet.');
         const lines = (await budgetOverview(db, actor!, params.jaar))!;
-        return presentBudget(params.jaar, lines.find((line) => line.provision === params.voorziening)!);
+        return presentBudget(
+          params.jaar,
+          lines.find((line) => line.provision === params.voorziening)!,
+        );
       },
     }),
   ];

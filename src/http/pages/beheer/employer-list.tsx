@@ -13,9 +13,10 @@ import type { AppDeps } from '../../deps.js';
 import { sendPage } from '../../plugins/render.js';
 import { listHref, pageParam, searchParam } from '../../query-params.js';
 import { useEmployerLabels } from '../employer-parts.js';
-import { management } from './messages.js';
+import { management, settingsText } from './messages.js';
 import { categoryOptions, employerPath, employersPath, isCategory, managementContext, type ManagementContext } from './parts.js';
 import { matchWeightsPath } from './match-weights.js';
+import { settingsPath } from './settings.js';
 import { unusualUsePath } from './unusual-use.js';
 
 const pageSize = 25;
@@ -54,6 +55,7 @@ function EmployerListPage({
   items: EmployerAtInstantie[];
 }) {
   const t = useT(management);
+  const ts = useT(settingsText);
   const terms = useEmployerLabels();
   const c = useT(common);
   const form = { values: { naam: filter.name, categorie: filter.category ?? '' }, errors: {} };
@@ -74,6 +76,11 @@ function EmployerListPage({
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={matchWeightsPath}>
           {t('weightsLink')}
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={settingsPath}>
+          {ts('settingsLink')}
         </a>
       </p>
       <CategoryExplanation context={context} />

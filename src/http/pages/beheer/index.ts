@@ -5,6 +5,7 @@ import { registerEmployerListPage } from './employer-list.js';
 import { registerEmployerUsersPage } from './employer-users.js';
 import { registerMatchWeightsPage } from './match-weights.js';
 import { registerNewEmployerPage } from './new-employer.js';
+import { registerSettingsPage } from './settings.js';
 import { registerUnusualUsePage } from './unusual-use.js';
 
 /** The pages of a beheerder, always about their own instantie. */
@@ -15,4 +16,5 @@ export function registerManagementPages(app: FastifyInstance, deps: AppDeps): vo
   registerEmployerUsersPage(app, deps);
   registerUnusualUsePage(app, deps);
   registerMatchWeightsPage(app, deps);
+  registerSettingsPage(app, deps);
 }

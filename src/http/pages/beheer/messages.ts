@@ -339,3 +339,163 @@ export const management = defineMessages({
     weightsUnreadable: 'This version cannot be read. We do not use it.',
   },
 });
+
+/** Words of the page where a beheerder sets the instantie's settings (/beheer/instellingen). */
+export const settingsText = defineMessages({
+  nl: {
+    settingsLink: 'Instellingen: termijnen, inzage per dag en wie zelf kandidaten mag zoeken',
+    settingsTitle: 'Instellingen',
+    settingsIntro:
+      'Hier stel je de regels van {instantie} in. Bijvoorbeeld hoe lang een kandidaat beschikbaar blijft en welke werkgevers zelf kandidaten mogen zoeken. Elke instelling heeft een standaard van Werkregie.',
+    settingsHowTo:
+      'Verander wat nodig is en schrijf op waarom. Na het opslaan gelden de nieuwe instellingen meteen. Onderaan de pagina zie je wie wat veranderde.',
+    settingsSaved: 'De instellingen zijn opgeslagen. Ze gelden vanaf nu.',
+    group_beschikbaarheid: 'Beschikbaarheid',
+    groupIntro_beschikbaarheid:
+      'Een kandidaat laat weten of die beschikbaar is voor werk. Dat geldt niet voor altijd: de kandidaat of de consulent bevestigt het steeds opnieuw.',
+    group_zoeken: 'Kandidaten zoeken',
+    groupIntro_zoeken: 'Werkgevers kunnen zelf zoeken in de kandidaten die zij mogen zien. Jij kiest welke soort werkgevers dat mag.',
+    group_inzage: 'Inzage per dag',
+    groupIntro_inzage:
+      'Een gebruiker van een werkgever mag per dag een beperkt aantal profielen van kandidaten bekijken. Elk profiel in een lijst telt ook mee. Zo kan niemand ongemerkt veel cv’s verzamelen.',
+    group_contacten: 'Contacten',
+    groupIntro_contacten: 'Een contact begint als een kandidaat en een werkgever met elkaar praten over een vacature.',
+    group_plaatsingen: 'Plaatsingen',
+    groupIntro_plaatsingen: 'Een werkgever meldt een plaatsing aan als een kandidaat bij hem gaat werken.',
+    group_ondersteuning: 'Ondersteuning',
+    groupIntro_ondersteuning: 'Een werkgever kan jouw instantie om ondersteuning vragen, zoals een jobcoach of loonkostensubsidie.',
+    label_availabilityWeeks: 'Weken dat beschikbaarheid geldt',
+    what_availabilityWeeks:
+      'Wat doet dit? Na dit aantal weken vervalt de beschikbaarheid van een kandidaat. Behalve als de kandidaat of de consulent die opnieuw bevestigt.',
+    label_availabilityReminderDays: 'Dagen vooraf een herinnering',
+    what_availabilityReminderDays:
+      'Wat doet dit? Zoveel dagen voordat de beschikbaarheid vervalt, krijgt de kandidaat een herinnering. Op de dag zelf komt er nog een.',
+    label_expiredProfiles: 'Kandidaten van wie de beschikbaarheid is vervallen',
+    what_expiredProfiles: 'Wat doet dit? Dit gaat over de lijsten met kandidaten die werkgevers zien. Standaard: onderaan de lijst.',
+    expired_last: 'Onderaan de lijst zetten',
+    expired_hidden: 'Niet laten zien aan werkgevers',
+    label_poolSearch: 'Welke werkgevers mogen zelf kandidaten zoeken?',
+    what_poolSearch:
+      'Wat doet dit? Werkgevers met een vinkje zoeken zelf. Voor de andere werkgevers stellen jullie kandidaten voor. Standaard: voorkeurspartners en betrokken partners wel, gewone werkgevers niet.',
+    label_dailyProfileViews_preferred: 'Profielen per dag, voorkeurspartner',
+    what_dailyProfileViews_preferred: 'Wat doet dit? Zoveel profielen mag één gebruiker van een voorkeurspartner per dag bekijken.',
+    label_dailyProfileViews_committed: 'Profielen per dag, betrokken partner',
+    what_dailyProfileViews_committed: 'Wat doet dit? Zoveel profielen mag één gebruiker van een betrokken partner per dag bekijken.',
+    label_dailyProfileViews_business_as_usual: 'Profielen per dag, gewone werkgever',
+    what_dailyProfileViews_business_as_usual: 'Wat doet dit? Zoveel profielen mag één gebruiker van een gewone werkgever per dag bekijken.',
+    label_flagAtPercent: 'Melding vanaf dit percentage',
+    what_flagAtPercent:
+      'Wat doet dit? Komt een gebruiker op dit percentage van het maximum? Dan zie je dat bij Opvallend gebruik. Bij 80 zie je het als iemand 80 van de 100 profielen heeft bekeken.',
+    label_applicationExpiryDays: 'Dagen tot een contact verloopt',
+    what_applicationExpiryDays:
+      'Wat doet dit? Gebeurt er in een open contact zo lang niets? Dan sluit Werkregie het contact. De kandidaat en de werkgever krijgen een bericht.',
+    label_committedStartWorkingDays: 'Werkdagen tot de plaatsing vanzelf begint',
+    what_committedStartWorkingDays:
+      'Wat doet dit? Een betrokken partner meldt een plaatsing aan. Maakt jouw instantie binnen dit aantal werkdagen geen bezwaar? Dan begint de plaatsing vanzelf.',
+    label_trialPlacementMonths_standard: 'Maanden proefplaatsing, gewoon',
+    what_trialPlacementMonths_standard: 'Wat doet dit? Een proefplaatsing met behoud van uitkering duurt hoogstens dit aantal maanden.',
+    label_trialPlacementMonths_extended: 'Maanden proefplaatsing, langer',
+    what_trialPlacementMonths_extended:
+      'Wat doet dit? Wil de werkgever de kandidaat daarna een contract van minstens 6 maanden geven? Dan mag de proefplaatsing zo lang duren. Dit mag niet minder zijn dan het gewone aantal.',
+    label_supportDueWorkingDays: 'Werkdagen voor een vraag om ondersteuning',
+    what_supportDueWorkingDays:
+      'Wat doet dit? Binnen dit aantal werkdagen handelt jouw instantie een vraag om ondersteuning af. De werkgever ziet die datum.',
+    rangeHint: 'Standaard: {default}. Kies een heel getal van {min} tot en met {max}.',
+    fieldReason: 'Waarom verander je de instellingen?',
+    reasonHint: 'Kort, bijvoorbeeld: bij ons blijven contacten in de zomer lang stil. Minstens 5 tekens.',
+    saveButton: 'Instellingen opslaan',
+    historyTitle: 'Wie veranderde wat?',
+    historyCaption: 'Wijzigingen van de instellingen, de nieuwste eerst',
+    historyLimit: 'Je ziet de laatste {count} wijzigingen.',
+    noHistory: 'Er zijn nog geen wijzigingen opgeslagen.',
+    colDate: 'Datum',
+    colBy: 'Door',
+    colReason: 'Reden',
+    colChanges: 'Wat veranderde',
+    changeLine: '{label}: van {old} naar {new}',
+    poolSearchChange: 'Zelf kandidaten zoeken, {category}',
+    mayYes: 'mag wel',
+    mayNo: 'mag niet',
+    percent: '{percent}%',
+    unknown: 'Onbekend',
+  },
+  en: {
+    settingsLink: 'Settings: time limits, daily views and who may search candidates',
+    settingsTitle: 'Settings',
+    settingsIntro:
+      'Here you set the rules of {instantie}. For example how long a candidate stays available and which employers may search candidates themselves. Every setting has a Werkregie default.',
+    settingsHowTo:
+      'Change what is needed and write down why. After saving, the new settings apply at once. At the bottom of the page you see who changed what.',
+    settingsSaved: 'The settings have been saved. They apply from now on.',
+    group_beschikbaarheid: 'Availability',
+    groupIntro_beschikbaarheid:
+      'A candidate says whether they are available for work. That does not last forever: the candidate or the consultant confirms it again and again.',
+    group_zoeken: 'Searching candidates',
+    groupIntro_zoeken: 'Employers can search the candidates they may see themselves. You choose which kinds of employer may do that.',
+    group_inzage: 'Views per day',
+    groupIntro_inzage:
+      'A user of an employer may view a limited number of candidate profiles per day. Every profile in a list counts too. So nobody can collect many CVs unnoticed.',
+    group_contacten: 'Contacts',
+    groupIntro_contacten: 'A contact starts when a candidate and an employer talk to each other about a vacancy.',
+    group_plaatsingen: 'Placements',
+    groupIntro_plaatsingen: 'An employer registers a placement when a candidate starts working there.',
+    group_ondersteuning: 'Support',
+    groupIntro_ondersteuning: 'An employer can ask your organisation for support, such as a job coach or a wage cost subsidy.',
+    label_availabilityWeeks: 'Weeks availability lasts',
+    what_availabilityWeeks:
+      'What does this do? After this number of weeks the availability of a candidate lapses. Unless the candidate or the consultant confirms it again.',
+    label_availabilityReminderDays: 'Days of advance reminder',
+    what_availabilityReminderDays:
+      'What does this do? This many days before the availability lapses, the candidate gets a reminder. Another one comes on the day itself.',
+    label_expiredProfiles: 'Candidates whose availability has lapsed',
+    what_expiredProfiles:
+      'What does this do? This is about the lists of candidates that employers see. Default: at the bottom of the list.',
+    expired_last: 'Put them at the bottom of the list',
+    expired_hidden: 'Do not show them to employers',
+    label_poolSearch: 'Which employers may search candidates themselves?',
+    what_poolSearch:
+      'What does this do? Employers with a tick search themselves. For the other employers, you propose candidates. Default: preferred and committed partners may, regular employers may not.',
+    label_dailyProfileViews_preferred: 'Profiles per day, preferred partner',
+    what_dailyProfileViews_preferred: 'What does this do? One user of a preferred partner may view this many profiles per day.',
+    label_dailyProfileViews_committed: 'Profiles per day, committed partner',
+    what_dailyProfileViews_committed: 'What does this do? One user of a committed partner may view this many profiles per day.',
+    label_dailyProfileViews_business_as_usual: 'Profiles per day, regular employer',
+    what_dailyProfileViews_business_as_usual: 'What does this do? One user of a regular employer may view this many profiles per day.',
+    label_flagAtPercent: 'Report from this percentage',
+    what_flagAtPercent:
+      'What does this do? Does a user reach this percentage of the maximum? Then you see it under Unusual use. At 80 you see it when someone has viewed 80 of 100 profiles.',
+    label_applicationExpiryDays: 'Days until a contact expires',
+    what_applicationExpiryDays:
+      'What does this do? Does nothing happen in an open contact for this long? Then Werkregie closes the contact. The candidate and the employer get a message.',
+    label_committedStartWorkingDays: 'Working days until the placement starts by itself',
+    what_committedStartWorkingDays:
+      'What does this do? A committed partner registers a placement. Does your organisation not object within this number of working days? Then the placement starts by itself.',
+    label_trialPlacementMonths_standard: 'Months of trial placement, standard',
+    what_trialPlacementMonths_standard:
+      'What does this do? A trial placement with retention of benefit lasts at most this number of months.',
+    label_trialPlacementMonths_extended: 'Months of trial placement, longer',
+    what_trialPlacementMonths_extended:
+      'What does this do? Does the employer want to give the candidate a contract of at least 6 months afterwards? Then the trial placement may last this long. This may not be less than the standard number.',
+    label_supportDueWorkingDays: 'Working days for a support request',
+    what_supportDueWorkingDays:
+      'What does this do? Your organisation handles a support request within this number of working days. The employer sees that date.',
+    rangeHint: 'Default: {default}. Choose a whole number from {min} to {max}.',
+    fieldReason: 'Why do you change the settings?',
+    reasonHint: 'Briefly, for example: in summer, contacts stay quiet for a long time with us. At least 5 characters.',
+    saveButton: 'Save settings',
+    historyTitle: 'Who changed what?',
+    historyCaption: 'Changes of the settings, newest first',
+    historyLimit: 'You see the last {count} changes.',
+    noHistory: 'No changes have been saved yet.',
+    colDate: 'Date',
+    colBy: 'By',
+    colReason: 'Reason',
+    colChanges: 'What changed',
+    changeLine: '{label}: from {old} to {new}',
+    poolSearchChange: 'Search candidates themselves, {category}',
+    mayYes: 'may',
+    mayNo: 'may not',
+    percent: '{percent}%',
+    unknown: 'Unknown',
+  },
+});

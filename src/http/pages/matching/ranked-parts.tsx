@@ -58,9 +58,8 @@ function CandidateItem({
 }) {
   const t = useT(matchListText);
   const { view } = item.read;
-  const name = view.firstName
-    ? `${view.firstName} ${view.lastName ?? ''}`.trim()
-    : t('candidateUnknownName', { pseudonym: view.pseudonym });
+  // The pseudonym reads "Kandidaat ABC123" in every language: it is how the candidate is known.
+  const name = view.firstName ? `${view.firstName} ${view.lastName ?? ''}`.trim() : view.pseudonym;
   const facts = [
     ...(view.postcodeArea ? [t('candidateArea', { area: view.postcodeArea })] : []),
     ...(typeof view.hoursPerWeek === 'number' ? [t('candidateHours', { hours: view.hoursPerWeek })] : []),

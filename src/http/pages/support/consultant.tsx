@@ -90,17 +90,13 @@ function ConsultantListPage({ data }: { data: ListData }) {
               { header: t('colProvision'), rowHeader: true, cell: (request) => <RequestLink request={request} /> },
               { header: t('colPlacement'), cell: (request) => request.vacancy_title },
               { header: t('colAmount'), cell: (request) => euros(request.amount_euros) },
+              { header: t('colDetails'), cell: (request) => <RequestDetails request={request} /> },
               { header: t('colRequestedAt'), cell: (request) => <DateText value={request.requested_at} /> },
               { header: t('colDue'), cell: (request) => <DueDate request={request} today={data.today} /> },
             ]}
           />
         )}
-        <Pagination
-          page={data.page}
-          pageSize={pageSize}
-          total={data.waitingTotal}
-          href={(page) => listHref(consultantSupportPath, page)}
-        />
+        <Pagination page={data.page} pageSize={pageSize} total={data.waitingTotal} href={(page) => listHref(consultantSupportPath, page)} />
       </Section>
       <Section id="budget" title={t('budgetSummaryTitle', { year: String(data.year) })}>
         <BudgetTable lines={data.budget} year={data.year} />

@@ -3,12 +3,7 @@ import type { Actor } from '#app/domain/accounts/actor.js';
 import { getInstantie } from '#app/domain/instanties/queries.js';
 import { placementLink } from '#app/domain/placements/commands.js';
 import { requestSupport, withdrawSupportRequest } from '#app/domain/support/commands.js';
-import {
-  listSupportRequests,
-  readSupportPlacement,
-  type SupportPlacement,
-  type SupportRequestView,
-} from '#app/domain/support/queries.js';
+import { listSupportRequests, readSupportPlacement, type SupportPlacement, type SupportRequestView } from '#app/domain/support/queries.js';
 import { provisions } from '#app/domain/support/rules.js';
 import { isUuid } from '#app/domain/ids.js';
 import { DateText, formatDate, useFormatDate } from '#app/ui/dates.js';
@@ -46,8 +41,24 @@ function RequestForm({ data, form }: { data: PageData; form: FormState }) {
           label={t('fieldProvision')}
           options={provisions.map((provision) => ({ value: provision, label: name(provision) }))}
         />
-        <TextField form={form} name="loonwaardePercent" label={t('fieldLoonwaarde')} hint={t('hintLoonwaarde')} inputMode="numeric" width="xs" optional />
-        <TextField form={form} name="jobcoachHours" label={t('fieldJobcoachHours')} hint={t('hintJobcoachHours')} inputMode="numeric" width="xs" optional />
+        <TextField
+          form={form}
+          name="loonwaardePercent"
+          label={t('fieldLoonwaarde')}
+          hint={t('hintLoonwaarde')}
+          inputMode="numeric"
+          width="xs"
+          optional
+        />
+        <TextField
+          form={form}
+          name="jobcoachHours"
+          label={t('fieldJobcoachHours')}
+          hint={t('hintJobcoachHours')}
+          inputMode="numeric"
+          width="xs"
+          optional
+        />
         <TextField form={form} name="amountEuros" label={t('fieldAmount')} hint={t('hintAmount')} inputMode="numeric" width="s" optional />
         <TextArea form={form} name="explanation" label={t('fieldExplanation')} hint={t('hintExplanation')} rows={4} optional />
         <SubmitButton>{t('submitRequest')}</SubmitButton>
@@ -82,8 +93,7 @@ function RequestList({ data }: { data: PageData }) {
             { header: t('colReason'), cell: (request) => request.decision_reason },
             {
               header: t('colAction'),
-              cell: (request) =>
-                withdrawable(request) ? <WithdrawButton placementId={data.placement.id} request={request} /> : null,
+              cell: (request) => (withdrawable(request) ? <WithdrawButton placementId={data.placement.id} request={request} /> : null),
             },
           ]}
         />

@@ -47,7 +47,9 @@ export function StatusText({ request }: { request: Pick<SupportRequestView, 'sta
 export function RequestDetails({ request }: { request: SupportRequestView }) {
   const t = useT(supportText);
   if (request.provision === 'loonkostensubsidie' && request.loonwaarde_percent !== null && request.subsidy_percent !== null)
-    return <>{t('detailLoonkostensubsidie', { loonwaarde: String(request.loonwaarde_percent), subsidy: String(request.subsidy_percent) })}</>;
+    return (
+      <>{t('detailLoonkostensubsidie', { loonwaarde: String(request.loonwaarde_percent), subsidy: String(request.subsidy_percent) })}</>
+    );
   if (request.provision === 'jobcoach' && request.jobcoach_hours !== null)
     return <>{t('detailJobcoach', { hours: String(request.jobcoach_hours) })}</>;
   return null;

@@ -98,9 +98,21 @@ describe('the employer’s support page of a placement', () => {
     expect(errorSummary(lks.body)).toContain('At a wage value of 100 percent there is no wage cost subsidy.');
     expect(await requestCount()).toBe(before);
 
-    const otherEmployer = await postForm(app, cookies.committed, employerPath(preferred), { actie: 'aanvragen', provision: 'jobcoach', jobcoachHours: '4' }, { tokenFrom: '/' });
+    const otherEmployer = await postForm(
+      app,
+      cookies.committed,
+      employerPath(preferred),
+      { actie: 'aanvragen', provision: 'jobcoach', jobcoachHours: '4' },
+      { tokenFrom: '/' },
+    );
     expect(otherEmployer.statusCode).toBe(404);
-    const consultant = await postForm(app, cookies.consulent, employerPath(preferred), { actie: 'aanvragen', provision: 'jobcoach', jobcoachHours: '4' }, { tokenFrom: '/' });
+    const consultant = await postForm(
+      app,
+      cookies.consulent,
+      employerPath(preferred),
+      { actie: 'aanvragen', provision: 'jobcoach', jobcoachHours: '4' },
+      { tokenFrom: '/' },
+    );
     expect(consultant.statusCode).toBe(403);
     expect(await requestCount()).toBe(before);
   });
@@ -202,11 +214,17 @@ describe('the consultant’s work list and decisions', () => {
     const nothing = await postForm(app, cookies.consulent, path, { actie: 'besluiten' });
     expect(nothing.statusCode).toBe(400);
     expect(errorSummary(nothing.body)).toContain('Kies: goedkeuren of afwijzen.');
-    const stranger = await postForm(app, cookies.otherConsulent, path, { actie: 'besluiten', decision: 'approve', aboveBudget: 'ja' }, { tokenFrom: '/' });
-    expect(stranger.statusCode).toBe(404);
-    expect((await db().selectFrom('support_request').select('status').where('id', '=', asked.value.id).executeTakeFirstOrThrow()).status).toBe(
-      'requested',
+    const stranger = await postForm(
+      app,
+      cookies.otherConsulent,
+      path,
+      { actie: 'besluiten', decision: 'approve', aboveBudget: 'ja' },
+      { tokenFrom: '/' },
     );
+    expect(stranger.statusCode).toBe(404);
+    expect(
+      (await db().selectFrom('support_request').select('status').where('id', '=', asked.value.id).executeTakeFirstOrThrow()).status,
+    ).toBe('requested');
 
     const approved = await postForm(app, cookies.consulent, path, { actie: 'besluiten', decision: 'approve', aboveBudget: 'ja' });
     expect(approved.statusCode).toBe(303);
@@ -216,7 +234,13 @@ describe('the consultant’s work list and decisions', () => {
     expect(after).toContain('Goedgekeurd boven het budget');
     expect(after).toMatch(/Consulent Rotterdam Goedgekeurd boven het budget \(budget € 0, al toegezegd € 0\)/);
 
-    const twice = await postForm(app, cookies.consulent, path, { actie: 'besluiten', decision: 'approve', aboveBudget: 'ja' }, { tokenFrom: '/consulent/ondersteuning' });
+    const twice = await postForm(
+      app,
+      cookies.consulent,
+      path,
+      { actie: 'besluiten', decision: 'approve', aboveBudget: 'ja' },
+      { tokenFrom: '/consulent/ondersteuning' },
+    );
     expect(twice.statusCode).toBe(409);
     expect(text(twice.body)).toContain('Over deze aanvraag is al beslist');
 
@@ -239,7 +263,9 @@ describe('the beheerder’s budgets', () => {
     const overview = /<section aria-labelledby="overzicht"[\s\S]*?<\/section>/.exec(response.body)?.[0] ?? '';
     const rows = [...overview.matchAll(/<tr class="utrecht-table__row">[\s\S]*?<\/tr>/g)].map((row) => text(row[0]).trim());
     expect(rows[0]).toBe('Ondersteuning Budget Toegezegd Uitgegeven Over Wacht op besluit Laatst gewijzigd');
-    expect(rows.find((row) => row.startsWith('No-riskpolis'))).toMatch(/^No-riskpolis € 0 € 3\.000 € 2\.750 € -3\.000 \(boven het budget\) € 0/);
+    expect(rows.find((row) => row.startsWith('No-riskpolis'))).toMatch(
+      /^No-riskpolis € 0 € 3\.000 € 2\.750 € -3\.000 \(boven het budget\) € 0/,
+    );
     expect(rows.find((row) => row.startsWith('Loonkostensubsidie'))).toMatch(/^Loonkostensubsidie Geen budget € 0 € 0 – € \d/);
     expect(inputValue(response.body, 'no_riskpolis')).toBe('0');
     expect(inputValue(response.body, 'loonkostensubsidie')).toBe('');
@@ -255,13 +281,23 @@ describe('the beheerder’s budgets', () => {
   it('sets budgets with post/redirect/get and an event; bad amounts get 400 and write nothing', async () => {
     const events = async () => (await db().selectFrom('event').select('id').where('subject_type', '=', 'support_budget').execute()).length;
     const before = await events();
-    const bad = await postForm(app, cookies.beheerder, '/beheer/budgetten', { year: String(year + 1), jobcoach: 'veel', no_riskpolis: '1.000' });
+    const bad = await postForm(app, cookies.beheerder, '/beheer/budgetten', {
+      year: String(year + 1),
+      jobcoach: 'veel',
+      no_riskpolis: '1.000',
+    });
     expect(bad.statusCode).toBe(400);
     expect(errorSummary(bad.body)).toContain("Vul het budget in hele euro's in, zonder komma.");
     expect(bad.body).toContain('href="#veld-jobcoach"');
     expect(inputValue(bad.body, 'jobcoach')).toBe('veel');
     expect(await events()).toBe(before);
-    const consultant = await postForm(app, cookies.consulent, '/beheer/budgetten', { year: String(year), jobcoach: '1' }, { tokenFrom: '/' });
+    const consultant = await postForm(
+      app,
+      cookies.consulent,
+      '/beheer/budgetten',
+      { year: String(year), jobcoach: '1' },
+      { tokenFrom: '/' },
+    );
     expect(consultant.statusCode).toBe(403);
 
     const saved = await postForm(app, cookies.beheerder, '/beheer/budgetten', {
@@ -276,5 +312,25 @@ describe('the beheerder’s budgets', () => {
     expect(inputValue(page.body, 'jobcoach')).toBe('40000');
     expect(text(page.body)).toContain('Beheerder Rotterdam');
     expect(await events()).toBe(before + 2);
+  });
+});
+
+describe('odd addresses', () => {
+  it('never answer with a 500', async () => {
+    const tries: [string, string][] = [
+      ['/consulent/ondersteuning?pagina=-1', cookies.consulent],
+      ['/consulent/ondersteuning?pagina=99999', cookies.consulent],
+      ['/consulent/ondersteuning/00000000-0000-0000-0000-000000000000', cookies.consulent],
+      [`/consulent/ondersteuning/${'a'.repeat(300)}`, cookies.consulent],
+      ['/beheer/budgetten?jaar=1e309', cookies.beheerder],
+      ['/beheer/budgetten?jaar=&jaar=2026', cookies.beheerder],
+      ["/werkgever/plaatsingen/1'%20or%20'1'='1/ondersteuning", cookies.preferred],
+      ['/werkgever/plaatsingen/00000000-0000-0000-0000-000000000000/ondersteuning?aanvraag=x', cookies.preferred],
+    ];
+    for (const [url, cookie] of tries) expect((await get(url, cookie)).statusCode, url).toBeLessThan(500);
+    const odd = await postForm(app, cookies.preferred, employerPath(preferred), { actie: 'intrekken', aanvraag: 'x' });
+    expect(odd.statusCode).toBe(404);
+    const unknown = await postForm(app, cookies.preferred, employerPath(preferred), { actie: 'iets' });
+    expect(unknown.statusCode).toBe(400);
   });
 });
