@@ -44,11 +44,12 @@ describe('every API operation survives odd input without a 500', () => {
       for (const [method, path] of paths) {
         for (const id of oddIds) {
           const url = `/api/v1${path.replace(/\{\w+\}/g, encodeURIComponent(id))}`;
-          for (const query of oddQueries) {
-            const requests =
-              method === 'get' || method === 'delete'
-                ? [{ payload: undefined, contentType: undefined }]
-                : oddBodies.map((payload) => ({ payload, contentType: 'application/json' }));
+          // Odd queries matter to reads; writes get every odd body, with one odd query beside it.
+          const withBody = method !== 'get' && method !== 'delete';
+          for (const query of withBody ? oddQueries.slice(0, 1) : oddQueries) {
+            const requests = withBody
+              ? oddBodies.map((payload) => ({ payload, contentType: 'application/json' }))
+              : [{ payload: undefined, contentType: undefined }];
             for (const { payload, contentType } of requests) {
               const response = await app.server.inject({
                 method: method.toUpperCase() as 'GET',
@@ -66,7 +67,7 @@ describe('every API operation survives odd input without a 500', () => {
     }
     expect(failures).toEqual([]);
     // Thousands of requests, more with every operation: the default minute is too short on a busy machine.
-  }, 600_000);
+  }, 300_000);
 });
 
 describe('pages survive odd input without a 500', () => {
@@ -95,6 +96,31 @@ describe('pages survive odd input without a 500', () => {
       '/ontwikkeling/mailbox',
       '/hoe-werkt-het-matchen',
       '/wachtwoord-instellen',
+      '/vacatures/x/interesse',
+      '/vacatures/x/wachtlijst',
+      '/kandidaat/contacten',
+      '/kandidaat/contacten/x',
+      '/kandidaat/plaatsingen',
+      '/kandidaat/plaatsingen/x',
+      '/kandidaat/wachtlijsten',
+      '/werkgever/contacten',
+      '/werkgever/contacten/x',
+      '/werkgever/contacten/x/plaatsing',
+      '/werkgever/plaatsingen',
+      '/werkgever/plaatsingen/x',
+      '/werkgever/plaatsingen/x/ondersteuning',
+      '/werkgever/vacatures/x/uitnodigen/x',
+      '/werkgever/vacatures/x/wachtlijst',
+      '/consulent/contacten',
+      '/consulent/contacten/x',
+      '/consulent/plaatsingen',
+      '/consulent/plaatsingen/x',
+      '/consulent/vacatures/x/voorstellen/x',
+      '/consulent/ondersteuning',
+      '/consulent/ondersteuning/x',
+      '/plaatsingen/x/overeenkomst',
+      '/beheer/budgetten',
+      '/beheer/instellingen',
     ];
     const queries = [
       'zoek=%00',

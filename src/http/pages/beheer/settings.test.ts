@@ -36,7 +36,7 @@ const inputValue = (html: string, name: string) =>
 const checked = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"[^>]*>`, 'g'))]
     .filter((match) => match[0].includes('checked'))
-    .map((match) => match[1]);
+    .map((match) => match[1]!);
 const eventCount = async () =>
   (await db().selectFrom('event').select('id').where('action', '=', 'instantie.settings_changed').execute()).length;
 const settingsNow = async () => (await getInstantie(db(), 'rotterdam'))!.settings;
