@@ -19,7 +19,11 @@ function useNavigation(): NavItem[] {
   items.push({ href: '/vacatures', label: t('navVacancies') });
   if (hasRole(actor, 'consulent')) items.push({ href: '/consulent', label: t('navCaseload') });
   if (hasRole(actor, 'consulent') || hasRole(actor, 'beheerder') || hasRole(actor, 'auditor'))
-    items.push({ href: '/consulent/contacten', label: t('navContacts') }, { href: '/consulent/plaatsingen', label: t('navPlacements') });
+    items.push(
+      { href: '/consulent/contacten', label: t('navContacts') },
+      { href: '/consulent/plaatsingen', label: t('navPlacements') },
+      { href: '/consulent/ondersteuning', label: t('navSupport') },
+    );
   if (hasRole(actor, 'werkgever')) {
     items.push(
       { href: '/werkgever', label: t('navEmployer') },
@@ -29,7 +33,8 @@ function useNavigation(): NavItem[] {
       { href: '/werkgever/plaatsingen', label: t('navPlacements') },
     );
   }
-  if (hasRole(actor, 'beheerder')) items.push({ href: '/beheer/werkgevers', label: t('navEmployers') });
+  if (hasRole(actor, 'beheerder'))
+    items.push({ href: '/beheer/werkgevers', label: t('navEmployers') }, { href: '/beheer/budgetten', label: t('navBudgets') });
   if (actor) {
     items.push({
       href: '/berichten',

@@ -139,6 +139,7 @@ export const placementText = defineMessages({
     durationDaysHours: '{days} en {hours}',
     durationUnderHour: 'minder dan een uur',
     agreementLink: 'Bekijk de overeenkomst om te printen of te downloaden',
+    supportLink: 'Vraag ondersteuning aan: jobcoach, loonkostensubsidie, werkplekaanpassing en meer',
 
     // The instantie decides.
     decideHeading: 'Besluit van de instantie',
@@ -339,6 +340,7 @@ export const placementText = defineMessages({
     durationDaysHours: '{days} and {hours}',
     durationUnderHour: 'less than an hour',
     agreementLink: 'See the agreement to print or download it',
+    supportLink: 'Ask for support: job coach, wage cost subsidy, workplace adjustment and more',
 
     decideHeading: 'Decision of the instantie',
     decideIntroCommitted:

@@ -14,6 +14,7 @@ import { sendPage } from '../../plugins/render.js';
 import { ErrorPage } from '../error-page.js';
 import { placementText } from './messages.js';
 import { AgreementDetails, ConfirmationTable, LeadTimeText, loadPlacement, ownParty, StatusDetails, type PlacementData } from './parts.js';
+import { employerSupportPath } from '../support/index.js';
 import { agreementPath, placementListPaths, placementPath } from './paths.js';
 
 /** What the forms on a placement page ask for, in the `actie` field; each side has its own. */
@@ -170,6 +171,13 @@ export function PlacementPage({
             {t('agreementLink')}
           </a>
         </Paragraph>
+        {side === 'employer' && (placement.status === 'active' || placement.status === 'awaiting_instantie') ? (
+          <Paragraph>
+            <a className="utrecht-link" href={employerSupportPath(placement.id)}>
+              {t('supportLink')}
+            </a>
+          </Paragraph>
+        ) : null}
       </Section>
       <Section id="akkoord" title={t('confirmHeading')}>
         <ConfirmationTable data={data} caption={t('confirmCaption')} hiddenCaption />
