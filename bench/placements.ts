@@ -120,9 +120,13 @@ try {
     const confirm = await burst(
       row.map(
         (slot, i) => () =>
-          fetch(`${base}/api/v1/plaatsingen/${placementIds[i]}/bevestigingen`, { method: 'POST', headers: slot.candidateHeaders }),
+          fetch(`${base}/api/v1/plaatsingen/${placementIds[i]}/bevestigingen`, {
+            method: 'POST',
+            headers: { ...slot.candidateHeaders, 'content-type': 'application/json' },
+            body: '{}',
+          }),
       ),
-      201,
+      200,
     );
     if (round >= warmup) {
       series.baseline.push(...baseline);
