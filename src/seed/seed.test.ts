@@ -304,6 +304,7 @@ describe('the demo data', () => {
         supportOffered: v.support_offered,
         suitability: v.suitability,
         publishedUntil: v.published_until,
+        physicalRequirements: v.physical_requirements,
       });
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     }

@@ -4,7 +4,6 @@ import { useT } from '#app/ui/i18n.js';
 import { Paragraph } from '#app/ui/layout.js';
 import { Section } from '#app/ui/section.js';
 import { DataTable } from '#app/ui/table.js';
-import { matchListText } from '../matching/list-messages.js';
 import { consultantVacanciesPath } from '../matching/paths.js';
 import { consultantContactText } from './messages.js';
 import { StateText } from './parts.js';
@@ -16,7 +15,6 @@ export const candidateContactsLimit = 20;
 /** On the consultant's candidate page: the candidate's contacts with employers, and how to propose them. */
 export function CandidateContacts({ candidateId, rows }: { candidateId: string; rows: readonly ApplicationRow[] }) {
   const t = useT(consultantContactText);
-  const m = useT(matchListText);
   return (
     <Section id="kop-contacten" title={t('candidateContactsHeading')}>
       {rows.length === 0 ? (
@@ -47,7 +45,7 @@ export function CandidateContacts({ candidateId, rows }: { candidateId: string; 
       <Paragraph>
         {t('candidateProposeHint')}{' '}
         <a className="utrecht-link" href={consultantVacanciesPath(candidateId)}>
-          {m('linkCandidateVacancies')}
+          {t('candidateProposeLink')}
         </a>
       </Paragraph>
     </Section>

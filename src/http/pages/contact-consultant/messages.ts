@@ -140,7 +140,8 @@ export const consultantContactText = defineMessages({
     candidateContactsHeading: 'Contacten',
     candidateContactsNone: 'Deze kandidaat heeft nog geen contacten met werkgevers.',
     candidateContactsCaption: 'Contacten van deze kandidaat, nieuwste eerst',
-    candidateProposeHint: 'Wil je de kandidaat voorstellen bij een werkgever? Kies dan eerst een vacature:',
+    candidateProposeHint: 'Wil je de kandidaat voorstellen bij een werkgever?',
+    candidateProposeLink: 'Kies een vacature om de kandidaat voor te stellen',
   },
   en: {
     listTitle: 'Contacts',
@@ -280,6 +281,7 @@ export const consultantContactText = defineMessages({
     candidateContactsHeading: 'Contacts',
     candidateContactsNone: 'This candidate has no contacts with employers yet.',
     candidateContactsCaption: 'Contacts of this candidate, newest first',
-    candidateProposeHint: 'Do you want to propose the candidate to an employer? Then first choose a vacancy:',
+    candidateProposeHint: 'Do you want to propose the candidate to an employer?',
+    candidateProposeLink: 'Choose a vacancy to propose the candidate for',
   },
 });

@@ -72,7 +72,7 @@ describe('inviting a candidate from the ranked list', () => {
     const list = await boss.get(`/werkgever/vacatures/${vacancyId}/kandidaten`);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(
-      `<a class="utrecht-link" href="${invitePath(vacancyId, someone.id)}">Uitnodigen<span class="werkregie-visually-hidden">: Kandidaat ${someone.pseudonym}</span></a>`,
+      `<a class="utrecht-link" href="${invitePath(vacancyId, someone.id)}">Uitnodigen<span class="werkregie-visually-hidden">: ${someone.pseudonym}</span></a>`,
     );
   });
 

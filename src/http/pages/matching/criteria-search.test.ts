@@ -108,7 +108,7 @@ describe('an employer searches candidates by criteria', () => {
       .where('id', '=', ids.own!)
       .executeTakeFirstOrThrow();
     const card = cardOf(page.body, ids.own!);
-    expect(card).toContain(`Kandidaat ${own.pseudonym}`);
+    expect(card).toContain(own.pseudonym);
     expect(card).toContain('href="/kandidaten/');
     expect(card).toContain('<details class="werkregie-score">');
     expect(card).toContain('Dat beroep zoekt de kandidaat.');

@@ -220,7 +220,7 @@ describe('the employer', () => {
       .select(['pseudonym', 'last_name'])
       .where('id', '=', ids.own!)
       .executeTakeFirstOrThrow();
-    expect(cardOf(page.body, ids.own!)).toContain(`Kandidaat ${own.pseudonym}`);
+    expect(cardOf(page.body, ids.own!)).toContain(own.pseudonym);
     expect(page.body).not.toContain(own.last_name);
     expect(page.body).toContain(`href="/kandidaten/${ids.own}"`);
     expect(page.body).toContain('Dat beroep zoekt de kandidaat.');
