@@ -73,7 +73,10 @@ describe.each([true, false])('a consultant handles contacts (JavaScript %s)', (j
     const fitting = await makeVacancy(harness.app, employer.id, { occupation_uri: occupation });
     const fittingTitle = await titleOf(fitting);
     await page.goto(`/consulent/kandidaten/${own.id}`);
-    await page.getByRole('region', { name: 'Contacten' }).getByRole('link', { name: 'Kies een vacature om de kandidaat voor te stellen' }).click();
+    await page
+      .getByRole('region', { name: 'Contacten' })
+      .getByRole('link', { name: 'Kies een vacature om de kandidaat voor te stellen' })
+      .click();
     await page.getByRole('link', { name: new RegExp(`^Voorstellen\\W+${fittingTitle}$`) }).click();
     await page.getByRole('heading', { level: 1, name: 'Kandidaat voorstellen' }).waitFor();
     await check(page);

@@ -72,10 +72,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   if (noJavaScriptPages.has(page)) throw new Error('expectAccessible needs a page with JavaScript (axe-core runs in the page).');
   // Legacy mode runs axe.run() in the page itself. The default mode runs it per frame and then opens a
   // blank page to combine the results, which is a third of a journey's time; our pages have no frames.
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .setLegacyMode()
-    .analyze();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode().analyze();
   const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(violations, `axe-core on ${page.url()}`).toEqual([]);
 }
