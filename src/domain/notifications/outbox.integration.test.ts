@@ -88,6 +88,28 @@ describe('delivery over SMTP', () => {
     expect((await row(id)).sent_at).not.toBeNull();
   });
 
+  it('sends in the order the messages were written, also across batches', async () => {
+    const written = Date.parse('2026-11-30T09:00:00Z');
+    const subjects = Array.from({ length: 45 }, (_, i) => `Bericht ${i + 1}`);
+    await db()
+      .insertInto('mail_outbox')
+      .values(
+        subjects.map((subject, i) => ({
+          to_address: person.email,
+          subject,
+          text_body: subject,
+          created_at: new Date(written + i * 1000),
+          // All due at the same moment: the order must come from when they were written.
+          next_attempt_at: new Date(written),
+        })),
+      )
+      .execute();
+    const transport = smtpTransport(smtp.url, from);
+    expect(await deliverOutbox(db(), transport, { baseUrl })).toEqual({ sent: 45, failed: 0 });
+    transport.close();
+    expect(smtp.received.map((mail) => mail.subject)).toEqual(subjects);
+  });
+
   it('keeps the mail in the outbox without SMTP_URL', async () => {
     const id = await queueMail();
     expect(await deliverMail(db(), { ...loadConfig({}), baseUrl, mail: { smtpUrl: null, from } })).toEqual({ sent: 0, failed: 0 });

@@ -43,12 +43,13 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> 
     where id in (
       select id from mail_outbox
       where sent_at is null and attempts < ${maxMailAttempts} and next_attempt_at <= ${now}
-      order by next_attempt_at, id
+      order by next_attempt_at, created_at, id
       limit ${limit}
       for update skip locked
     )
     returning *`.execute(db);
-  return rows;
+  // The order of RETURNING is not the order of the subquery: send in the order the messages were written.
+  return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
 }
 
 export type DeliveryReport = { sent: number; failed: number };
