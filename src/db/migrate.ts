@@ -9,6 +9,7 @@ import * as savedSearches from './migrations/0004-saved-searches.js';
 import * as weightsReason from './migrations/0005-weights-reason.js';
 import * as matchTerms from './migrations/0006-match-terms.js';
 import * as placements from './migrations/0007-placements.js';
+import * as postcodeRegions from './migrations/0008-postcode-regions.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-weights-reason': weightsReason,
   '0006-match-terms': matchTerms,
   '0007-placements': placements,
+  '0008-postcode-regions': postcodeRegions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -221,6 +221,8 @@ export type EscoOccupationSkillTable = { occupation_uri: string; skill_uri: stri
 export type EscoBroaderTable = { uri: string; broader_uri: string };
 export type IscoGroupTable = { code: string; label: string };
 export type PostcodeAreaTable = { pc4: string; latitude: number; longitude: number; place: string | null; municipality: string | null };
+/** PC2 areas with their centre and radius, kept by a trigger on postcode_area (migration 0008-postcode-regions). */
+export type PostcodeRegionTable = { pc2: string; latitude: number; longitude: number; radius_km: number };
 export type MatchWeightsTable = {
   instantie_id: string;
   version: number;
@@ -271,6 +273,7 @@ export type MatchingDatabase = {
   esco_broader: EscoBroaderTable;
   isco_group: IscoGroupTable;
   postcode_area: PostcodeAreaTable;
+  postcode_region: PostcodeRegionTable;
   match_weights: MatchWeightsTable;
   match_log: MatchLogTable;
   profile_view_count: ProfileViewCountTable;

@@ -3,8 +3,7 @@ import type { Db } from '#app/db/connection.js';
 import type { Candidate, Database, EmployerCategory } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { isUuid } from '../ids.js';
-import { categoriesAt } from '../employers/queries.js';
-import { listInstanties } from '../instanties/queries.js';
+import { employerStanding, type EmployerStanding } from '../employers/standing.js';
 import { maySearchPool } from '../instanties/settings.js';
 import { logCandidateReads } from '../privacy/access-log.js';
 import { maxPoolPageSize, withinProfileViewLimit } from '../privacy/view-limit.js';
@@ -73,12 +72,17 @@ export type CandidateAccessDecision = {
 };
 
 /** What the actor may see of each candidate, without showing or logging anything yet; refused ones are left out. */
-export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly Candidate[]): Promise<CandidateAccessDecision[]> {
+export async function decideAccessFor(
+  db: Db,
+  actor: Actor,
+  candidates: readonly Candidate[],
+  standing?: EmployerStanding,
+): Promise<CandidateAccessDecision[]> {
   const consented = await candidatesWithConsent(
     db,
     candidates.map((c) => c.id),
   );
-  const categoryOf = await categoriesAt(db, employerIds(actor));
+  const { categoryOf } = standing ?? (await employerStanding(db, actor));
   const contacts = await contactEmployers(
     db,
     employerIds(actor),
@@ -107,9 +111,16 @@ export async function decideAccessFor(db: Db, actor: Actor, candidates: readonly
  * Presents and logs what the policy allows; 'limit' when an employer user would pass their daily
  * number of profiles (src/domain/privacy/view-limit.ts), and then nothing is shown or logged.
  */
-async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate[], context: string): Promise<CandidateRead[] | 'limit'> {
+async function decideAndLog(
+  db: Db,
+  actor: Actor,
+  candidates: readonly Candidate[],
+  context: string,
+  known?: EmployerStanding,
+): Promise<CandidateRead[] | 'limit'> {
   const now = new Date();
-  const decisions = await decideAccessFor(db, actor, candidates);
+  const standing = known ?? (await employerStanding(db, actor));
+  const decisions = await decideAccessFor(db, actor, candidates, standing);
   const labels = await conceptLabels(
     db,
     decisions.flatMap((decision) => conceptUris(decision.candidate)),
@@ -119,7 +130,7 @@ async function decideAndLog(db: Db, actor: Actor, candidates: readonly Candidate
     view: presentCandidate(decision.candidate, decision.access, labels, now),
   }));
   const shownToEmployer = reads.filter((read) => read.access.role === 'werkgever').map((read) => read.candidate.instantie_id);
-  const shown = await withinProfileViewLimit(db, actor, shownToEmployer, (trx) =>
+  const shown = await withinProfileViewLimit(db, actor, shownToEmployer, { standing }, (trx) =>
     logCandidateReads(
       trx,
       reads.map(({ candidate, access }) => ({
@@ -150,7 +161,14 @@ export async function readCandidate(db: Db, actor: Actor | null, id: string, con
  * Several candidates, in the order of `ids`, as the actor may see them; each read is logged.
  * 'limit' when they would take an employer user past their daily number of profiles.
  */
-export async function readCandidates(db: Db, actor: Actor, ids: readonly string[], context: string): Promise<CandidateRead[] | 'limit'> {
+export async function readCandidates(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+  context: string,
+  /** The actor's standing when the caller already read it (`employerStanding`), so it is not read twice. */
+  standing?: EmployerStanding,
+): Promise<CandidateRead[] | 'limit'> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await db.selectFrom('candidate').selectAll().where('id', 'in', valid).execute();
@@ -160,6 +178,7 @@ export async function readCandidates(db: Db, actor: Actor, ids: readonly string[
     actor,
     valid.flatMap((id) => byId.get(id) ?? []),
     context,
+    standing,
   );
 }
 
@@ -272,12 +291,12 @@ export function staffInstantieIds(actor: Actor): string[] {
 }
 
 /** The instanties whose pool the actor's employers may search, grouped by their best category there. */
-export async function poolInstanties(db: Db, actor: Actor): Promise<Map<EmployerCategory, string[]>> {
+export async function poolInstanties(db: Db, actor: Actor, known?: EmployerStanding): Promise<Map<EmployerCategory, string[]>> {
   const employers = employerIds(actor);
   const result = new Map<EmployerCategory, string[]>();
   if (employers.length === 0) return result;
-  const categoryOf = await categoriesAt(db, employers);
-  for (const instantie of await listInstanties(db)) {
+  const { categoryOf, instanties } = known ?? (await employerStanding(db, actor));
+  for (const instantie of instanties) {
     const category = bestCategory(employers.map((employerId) => categoryOf(employerId, instantie.id)));
     if (!maySearchPool(instantie.settings, category)) continue;
     result.set(category, [...(result.get(category) ?? []), instantie.id]);

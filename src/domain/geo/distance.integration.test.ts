@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBuiltinPostcodes } from './builtin.js';
 import { builtinPostcodeAreas } from './builtin-pc4.js';
-import { coordinatesOf, distanceKm, distanceKmSql, inEarthBoxSql, withinKmSql } from './distance.js';
+import { coordinatesOf, distanceKm, distanceKmSql, inEarthBoxSql, regionsWithinKm, withinKmSql } from './distance.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -136,5 +137,53 @@ describe('the SQL building blocks', () => {
       .execute(app.database.db)
       .then((r) => r.rows[0]!);
     expect(km).toBeNull();
+  });
+});
+
+describe('regionsWithinKm', () => {
+  const db = () => app.database.db;
+  const pc2sWithin = async (centre: { latitude: number; longitude: number }, km: number) =>
+    (
+      await db()
+        .selectFrom('postcode_area')
+        .select(sql<string>`left(pc4, 2)`.as('pc2'))
+        .distinct()
+        .where(withinKmSql(centre, { latitude: 'latitude', longitude: 'longitude' }, km))
+        .execute()
+    )
+      .map((row) => row.pc2)
+      .sort();
+
+  it('never misses a PC2 area with a PC4 area within reach, and leaves out the far ones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 50.8, max: 53.4, noNaN: true }),
+        fc.double({ min: 3.4, max: 7.2, noNaN: true }),
+        fc.integer({ min: 0, max: 1500 }).map((tenths) => tenths / 10),
+        async (latitude, longitude, km) => {
+          const regions = await regionsWithinKm(db(), { latitude, longitude }, km);
+          for (const pc2 of await pc2sWithin({ latitude, longitude }, km)) expect(regions).toContain(pc2);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    const rotterdam = { latitude: area('3011').latitude, longitude: area('3011').longitude };
+    const near = await regionsWithinKm(db(), rotterdam, 5);
+    expect(near).toContain('30');
+    expect(near.some((pc2) => pc2.startsWith('9'))).toBe(false);
+  });
+
+  it('follows every change of the postcode table', async () => {
+    const far = { latitude: 53.3, longitude: 7.1 };
+    const before = await regionsWithinKm(db(), far, 1);
+    expect(before).not.toContain('99');
+    await db()
+      .insertInto('postcode_area')
+      .values({ pc4: '9999', latitude: far.latitude, longitude: far.longitude, place: 'Test' })
+      .execute();
+    expect(await regionsWithinKm(db(), far, 1)).toContain('99');
+    await db().deleteFrom('postcode_area').where('pc4', '=', '9999').execute();
+    expect(await regionsWithinKm(db(), far, 1)).not.toContain('99');
+    expect(await db().selectFrom('postcode_region').select('pc2').where('pc2', '=', '99').execute()).toEqual([]);
   });
 });

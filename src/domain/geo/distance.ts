@@ -75,3 +75,19 @@ export async function coordinatesOf(db: Db, pc4s: readonly string[]): Promise<Ma
   for (const row of rows) result.set(row.pc4, { latitude: Number(row.latitude), longitude: Number(row.longitude) });
   return result;
 }
+
+/**
+ * The PC2 areas (first two digits) that may hold a PC4 area within `km` of `centre`: those whose
+ * centre lies no farther than `km` plus the area's own radius (table postcode_region, kept by a
+ * trigger, migration 0008-postcode-regions). A superset, never missing an area within reach: check
+ * the exact distance of each place afterwards.
+ */
+export async function regionsWithinKm(db: Db, centre: { latitude: number; longitude: number }, km: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('postcode_region')
+    .select('pc2')
+    .where(sql<boolean>`${distanceKmSql(centre, { latitude: 'latitude', longitude: 'longitude' })} - radius_km <= ${km}::float8`)
+    .orderBy('pc2')
+    .execute();
+  return rows.map((row) => row.pc2);
+}

@@ -17,7 +17,7 @@ import {
   settingsVersion,
   trialOrderMessage,
 } from './commands.js';
-import { getInstantie, instantiesHidingExpired, listInstanties, settingsHistory } from './queries.js';
+import { getInstantie, listInstanties, settingsHistory } from './queries.js';
 import { instantieSettingsSchema, profileViewRule, readSettings } from './settings.js';
 
 let app: TestApp;
@@ -113,7 +113,6 @@ describe('saveSettings', () => {
     expect(settings.expiredProfiles).toBe('hidden');
     expect(settings.flagAtFraction).toBe(0.9);
     expect(profileViewRule(settings, 'committed')).toEqual({ limit: 100, flagAt: 90 });
-    expect(await instantiesHidingExpired(db())).toEqual(['rotterdam']);
 
     // No ticks: no employer may search. The percentage shown is the one in force: no change.
     const none = await saveSettings(db(), world.beheerder, 'rotterdam', { poolSearch: [], flagAtPercent: '90', reason });

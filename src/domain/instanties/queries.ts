@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import { settingsChangedAction } from './commands.js';
 import { readSettings, type InstantieSettings } from './settings.js';
@@ -13,16 +12,6 @@ export async function listInstanties(db: Db): Promise<Instantie[]> {
 export async function getInstantie(db: Db, id: string): Promise<Instantie | null> {
   const row = await db.selectFrom('instantie').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? { id: row.id, name: row.name, kind: row.kind, regionId: row.region_id, settings: readSettings(row.settings) } : null;
-}
-
-/** The instanties whose setting leaves expired profiles out of employers' rankings (`expiredProfiles: 'hidden'`). */
-export async function instantiesHidingExpired(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('instantie')
-    .select('id')
-    .where(sql<boolean>`settings ->> 'expiredProfiles' = 'hidden'`)
-    .execute();
-  return rows.map((row) => row.id);
 }
 
 /** One save of an instantie's settings, from its event: who, when, why and what changed (old and new value by path). */

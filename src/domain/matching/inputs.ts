@@ -5,8 +5,15 @@ import type { MatchCandidate, MatchVacancy } from './score.js';
 /** ISCO unit group of an occupation, from the taxonomy. */
 export type IscoLookup = (occupationUri: string) => string | null;
 
+/** The columns of a candidate the score reads; without support needs, `supportNeeds` is null (unknown). */
+export type CandidateMatchColumns = Pick<
+  Candidate,
+  'wished_occupations' | 'skills' | 'hours_per_week' | 'dutch_level' | 'travel_radius_km' | 'availability' | 'availability_expires_at'
+> &
+  Partial<Pick<Candidate, 'support_needs'>>;
+
 /** The work-related facts of a candidate, and nothing else, as the score sees them. */
-export function matchCandidateFrom(c: Candidate, iscoOf: IscoLookup, now: Date): MatchCandidate {
+export function matchCandidateFrom(c: CandidateMatchColumns, iscoOf: IscoLookup, now: Date): MatchCandidate {
   return {
     wishedOccupations: c.wished_occupations,
     wishedIscoGroups: c.wished_occupations.map(iscoOf).filter((group): group is string => group !== null),
@@ -16,7 +23,7 @@ export function matchCandidateFrom(c: Candidate, iscoOf: IscoLookup, now: Date):
     travelRadiusKm: c.travel_radius_km,
     availability: c.availability,
     availabilityExpired: availabilityExpired(c.availability_expires_at, now),
-    supportNeeds: c.support_needs,
+    supportNeeds: c.support_needs ?? null,
   };
 }
 

@@ -2,7 +2,6 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { Candidate, EmployerCategory, Vacancy } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
-import { groupVisibleToEmployerSql } from '../candidates/policy-sql.js';
 import {
   poolInstanties,
   readCandidates,
@@ -11,15 +10,22 @@ import {
   staffInstantieIds,
   type CandidateRead,
 } from '../candidates/queries.js';
-import { levelsShowingGroup, visibilityLevels, type FieldGroup } from '../candidates/rules.js';
-import { instantiesHidingExpired } from '../instanties/queries.js';
+import {
+  fieldGroupNames,
+  groupsVisibleToEmployer,
+  levelsShowingGroup,
+  normaliseVisibility,
+  visibilityLevels,
+  type FieldGroup,
+} from '../candidates/rules.js';
+import { employerStanding } from '../employers/standing.js';
 import { isUuid } from '../ids.js';
-import { coordinatesOf, distanceKmSql, withinKmSql, type LatLon } from '../geo/distance.js';
+import { coordinatesOf, distanceKmSql, regionsWithinKm, type LatLon } from '../geo/distance.js';
 import { findConcepts, matchingConcepts, occupationsInIscoGroups } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
 import { matchCandidateFrom, matchVacancyFrom, type IscoLookup } from './inputs.js';
-import { scoreSql, visibleOnly, type ScoreSqlInputs, type WeightsSql } from './score-sql.js';
+import { scoreSql, type ScoreSqlInputs, type WeightsSql } from './score-sql.js';
 import { partNames, scoreMatch, type MatchCandidate, type MatchVacancy, type Score, type Weights } from './score.js';
 import { standardWeights, weightsForInstanties, weightsInForce, type WeightsInForce } from './weights.js';
 
@@ -69,6 +75,14 @@ const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], c
     from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
 
 const area = (table: 'candidate' | 'vacancy'): LatLon => ({ latitude: `${table}_area.latitude`, longitude: `${table}_area.longitude` });
+
+/**
+ * The PC4 area of each row, looked up by its key per row: `limit 1` keeps PostgreSQL from turning it
+ * into a join that reads the whole postcode table for a few dozen rows.
+ */
+const areaOf = <T extends 'candidate' | 'vacancy'>(table: T) =>
+  sql<{ latitude: number; longitude: number }>`(select latitude, longitude from postcode_area
+    where pc4 = left(${sql.ref(`${table}.postcode`)}, 4) limit 1)`.as(`${table}_area` as `${T}_area`);
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
@@ -163,17 +177,7 @@ export async function vacanciesForCandidate(
   const { filters } = options;
   if (concepts.length === 0) return { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: version };
   const reach = home ? reachKm(candidate.travel_radius_km, filters.maxKm) : null;
-  const areas =
-    home && reach !== null
-      ? (
-          await db
-            .selectFrom('postcode_area')
-            .select(sql<string>`left(pc4, 2)`.as('area'))
-            .distinct()
-            .where(withinKmSql(home, { latitude: 'latitude', longitude: 'longitude' }, reach))
-            .execute()
-        ).map((row) => row.area)
-      : ['nl'];
+  const areas = home && reach !== null ? await regionsWithinKm(db, home, reach) : ['nl'];
   const distance = home ? distanceKmSql(area('vacancy'), home) : sql<number | null>`null::float8`;
   const now = new Date();
   const inputs: ScoreSqlInputs = {
@@ -196,7 +200,7 @@ export async function vacanciesForCandidate(
   let query = db
     .selectFrom('vacancy')
     .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
-    .leftJoin('postcode_area as vacancy_area', (join) => join.on(sql<boolean>`vacancy_area.pc4 = left(vacancy.postcode, 4)`))
+    .leftJoinLateral(areaOf('vacancy'), (join) => join.onTrue())
     .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
     .crossJoinLateral(score.facts)
     .crossJoinLateral(score.parts)
@@ -472,14 +476,16 @@ export function maskToGroups(candidate: MatchCandidate, groups: readonly FieldGr
 export type RankedCandidate = { read: CandidateRead; score: Score; distanceKm: number | null };
 
 /**
- * Who looks, in SQL terms: the scopes of the match terms to ask for (instantie|level), which groups
- * of a row they see, and the instanties whose weights apply. Staff see every group of their own
- * instantie's candidates; an employer sees per row what the candidate opened to its category there.
+ * Who looks: the scopes of the match terms to ask for (instantie|level), which groups of a row they
+ * see, and the instanties whose weights apply. Staff see every group of their own instantie's
+ * candidates; an employer sees per row what the candidate opened to its category there — the rule
+ * of the policy itself (`groupsVisibleToEmployer`; the pool scope lets in only candidates who gave
+ * consent).
  */
 type Viewer = {
   termScopes: string[];
   instanties: string[];
-  sees: (group: FieldGroup) => RawBuilder<boolean> | true;
+  groupsOf: (row: Pick<Candidate, 'instantie_id' | 'visibility' | 'anonymous'>) => readonly FieldGroup[];
 };
 
 function staffViewer(actor: Actor): Viewer {
@@ -487,12 +493,13 @@ function staffViewer(actor: Actor): Viewer {
   return {
     termScopes: instanties.flatMap((instantie) => visibilityLevels.map((level) => `${instantie}|${level}`)),
     instanties,
-    sees: () => true,
+    groupsOf: () => fieldGroupNames,
   };
 }
 
 function employerViewer(pool: Map<EmployerCategory, string[]>): Viewer {
   const branches = [...pool];
+  const categoryAt = new Map(branches.flatMap(([category, instanties]) => instanties.map((instantie) => [instantie, category])));
   return {
     // Occupations carry the level of werkwensen, skills that of ervaring (migration 0006).
     termScopes: branches.flatMap(([category, instanties]) =>
@@ -503,14 +510,16 @@ function employerViewer(pool: Map<EmployerCategory, string[]>): Viewer {
       ),
     ),
     instanties: branches.flatMap(([, instanties]) => instanties),
-    sees: (group) =>
-      sql<boolean>`(case ${sql.join(
-        branches.map(
-          ([category, instanties]) =>
-            sql`when candidate.instantie_id in (${sql.join(instanties)}) then ${groupVisibleToEmployerSql(group, category)}`,
-        ),
-        sql` `,
-      )} else false end)`,
+    groupsOf: (row) => {
+      const category = categoryAt.get(row.instantie_id);
+      if (!category) return [];
+      return groupsVisibleToEmployer({
+        category,
+        visibility: normaliseVisibility(row.visibility),
+        anonymous: row.anonymous,
+        consentGiven: true,
+      });
+    },
   };
 }
 
@@ -601,88 +610,87 @@ async function rankCandidates(
   context: string,
   record: { direction: 'candidates_for_vacancy' | 'candidates_by_criteria'; subjectId: string | null; query: object },
 ): Promise<RankedList<RankedCandidate> | 'forbidden' | 'limit'> {
-  const pool = options.scope === 'pool' ? await poolInstanties(db, actor) : undefined;
+  // An employer's categories and the instanties' settings are read once, for the pool, the policy and the view limit.
+  const standing = options.scope === 'pool' ? await employerStanding(db, actor) : undefined;
+  const pool = standing ? await poolInstanties(db, actor, standing) : undefined;
   const scoped = await scopedCandidates(db, actor, options.scope, pool);
   if (scoped === 'forbidden') return 'forbidden';
   const viewer = pool ? employerViewer(pool) : staffViewer(actor);
+  const hiding = (standing?.instanties ?? []).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id);
 
-  const [siblings, concepts, weightsOf, hiding] = await Promise.all([
-    target.occupationUri ? siblingOccupations(db, [target.occupationUri]) : [],
+  const [siblings, concepts, weightsOf] = await Promise.all([
+    target.iscoGroup ? occupationsInIscoGroups(db, [target.iscoGroup]) : [],
     matchingConcepts(db, [...(target.occupationUri ? [target.occupationUri] : []), ...target.requiredSkills, ...target.niceSkills]),
     weightsForInstanties(db, viewer.instanties),
-    pool ? instantiesHidingExpired(db) : [],
   ]);
   const emptyList = { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: 'standaard' };
   if (concepts.length === 0 || viewer.termScopes.length === 0) return emptyList;
 
+  // The index finds the candidates who share (visible) work or skills with the target; only their
+  // work-related facts are read, never support needs or anything protected. Each is scored here by
+  // score.ts on what the viewer may see of them (decision 025).
   const here = target.point;
   const now = new Date();
-  const seen = <T>(value: RawBuilder<T>, group: FieldGroup) => visibleOnly(value, viewer.sees(group));
-  const expired = sql<boolean>`(candidate.availability_expires_at <= ${now})`;
-  const inputs: ScoreSqlInputs = {
-    wishedOccupations: seen(sql`candidate.wished_occupations`, 'werkwensen'),
-    skills: seen(sql`candidate.skills`, 'ervaring'),
-    candidateHours: seen(sql`candidate.hours_per_week`, 'werkwensen'),
-    dutchLevel: seen(sql`candidate.dutch_level`, 'ervaring'),
-    travelRadiusKm: seen(sql`candidate.travel_radius_km`, 'locatie'),
-    availability: seen(sql`candidate.availability`, 'beschikbaarheid'),
-    availabilityExpired: seen(expired, 'beschikbaarheid'),
-    occupationUri: sql`${target.occupationUri}::text`,
-    requiredSkills: sql`${sql.val(target.requiredSkills)}::text[]`,
-    niceSkills: sql`${sql.val(target.niceSkills)}::text[]`,
-    vacancyHours: sql`${target.hoursPerWeek}::integer`,
-    requiredDutchLevel: sql`${target.requiredDutchLevel}::text`,
-    sameIscoGroup: sql`(candidate.wished_occupations && ${sql.val(siblings)}::text[])`,
-    distanceKm: here ? seen(distanceKmSql(area('candidate'), here), 'locatie') : sql`null::float8`,
-  };
-  const score = scoreSql(inputs, weightsFromRelation);
   let query = scoped
-    .leftJoin('postcode_area as candidate_area', (join) => join.on(sql<boolean>`candidate_area.pc4 = left(candidate.postcode, 4)`))
-    .innerJoin(weightsRelation(weightsOf), (join) => join.on(sql<boolean>`weights.for_instantie = candidate.instantie_id`))
-    .select(['candidate.id', sql<string>`weights.version`.as('weights_version')])
-    .crossJoinLateral(score.facts)
-    .crossJoinLateral(score.parts)
+    .leftJoinLateral(areaOf('candidate'), (join) => join.onTrue())
     .select([
-      sql<number | null>`facts."distanceKm"`.as('distance_km'),
-      sql<boolean>`coalesce(${inputs.availabilityExpired}, false)`.as('expired'),
-      score.total.as('total'),
-      sql<string>`count(*) over ()`.as('total_count'),
+      'candidate.id',
+      'candidate.instantie_id',
+      'candidate.visibility',
+      'candidate.anonymous',
+      'candidate.wished_occupations',
+      'candidate.skills',
+      'candidate.hours_per_week',
+      'candidate.dutch_level',
+      'candidate.travel_radius_km',
+      'candidate.availability',
+      'candidate.availability_expires_at',
+      (here ? distanceKmSql(area('candidate'), here) : sql<number | null>`null::float8`).as('distance_km'),
     ])
     .where(sharesTerm('candidate', viewer.termScopes, concepts));
   // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
-  if (hiding.length) query = query.where(sql<boolean>`not (candidate.instantie_id in (${sql.join(hiding)}) and ${expired})`);
-  const ordered = query
-    .orderBy(sql`expired`)
-    .orderBy(sql`total`, 'desc')
-    .orderBy('candidate.id');
-  type Row = { id: string; weights_version: string; distance_km: number | null; expired: boolean; total: number; total_count: string };
-  const { rows: page, total } = await pageWithTotal(
-    async (offset, limit) => (await ordered.limit(limit).offset(offset).execute()) as unknown as Row[],
-    options.page,
-    options.pageSize,
-  );
+  if (hiding.length) {
+    query = query.where(
+      sql<boolean>`not (candidate.instantie_id in (${sql.join(hiding)}) and candidate.availability_expires_at <= ${now})`,
+    );
+  }
+  const found = await query.execute();
+  // Only "same ISCO group as the target" matters to the score, so that is all the look-up has to know.
+  const sameGroup = new Set(siblings);
+  const iscoOfFound: IscoLookup = (uri) => (sameGroup.has(uri) ? target.iscoGroup : null);
+  const ranked = found
+    .map((row) => {
+      const groups = viewer.groupsOf(row);
+      const visible = maskToGroups(matchCandidateFrom(row, iscoOfFound, now), groups);
+      const distanceKm = row.distance_km !== null && groups.includes('locatie') ? Number(row.distance_km) : null;
+      const { version, weights } = weightsOf.get(row.instantie_id) ?? standardWeights;
+      const total = scoreMatch(visible, target, distanceKm, weights).total;
+      return { id: row.id, version, distanceKm, expired: visible.availabilityExpired ?? false, total };
+    })
+    // Expired availability last, then best first; the id settles ties the same way on every page.
+    .sort((a, b) => Number(a.expired) - Number(b.expired) || b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const total = ranked.length;
+  const page = ranked.slice((options.page - 1) * options.pageSize, options.page * options.pageSize);
 
   const shown = await readCandidates(
     db,
     actor,
     page.map((row) => row.id),
     context,
+    standing,
   );
   if (shown === 'limit') return shown;
-  // The page shown is scored again by score.ts, which explains each part; the totals are the same.
-  // The distance as the ranking saw it: null where the viewer may not see the location.
-  const distances = new Map(page.map((row) => [row.id, row.distance_km === null ? null : Number(row.distance_km)]));
-  const iscoOf = await iscoLookup(
-    db,
-    shown.flatMap((read) => read.candidate.wished_occupations),
-  );
+  // The page shown is scored again on what the policy read shows (support needs too, for the
+  // explanation, where the viewer may see them); the totals are the same. The distance as the
+  // ranking saw it: null where the viewer may not see the location.
+  const distances = new Map(page.map((row) => [row.id, row.distanceKm]));
   const items = shown.map((read) => {
     const { weights } = weightsOf.get(read.candidate.instantie_id) ?? standardWeights;
     const distanceKm = distances.get(read.candidate.id) ?? null;
-    const visible = maskToGroups(matchCandidateFrom(read.candidate, iscoOf, now), read.access.groups);
+    const visible = maskToGroups(matchCandidateFrom(read.candidate, iscoOfFound, now), read.access.groups);
     return { read, distanceKm, score: scoreMatch(visible, target, distanceKm, weights) };
   });
-  const version = [...new Set(page.map((row) => row.weights_version))].sort().join(',') || 'standaard';
+  const version = [...new Set(page.map((row) => row.version))].sort().join(',') || 'standaard';
   await recordShownLists(db, [
     {
       viewerUserId: actor.userId,

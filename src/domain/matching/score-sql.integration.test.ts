@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmployerCategory } from '#app/db/schema.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { groupVisibleToEmployerSql } from '../candidates/policy-sql.js';
-import { fieldGroupNames, groupsVisibleToEmployer, visibilityLevels, type Visibility } from '../candidates/rules.js';
 import { candidate, distance, vacancy, weights } from './score.arbitraries.js';
 import { scoreSql, type WeightsSql } from './score-sql.js';
 import { partNames, scoreMatch } from './score.js';
@@ -77,30 +74,5 @@ describe('the score in SQL', () => {
       total: number;
     }>`select ${score.total} as total from ${score.facts} cross join lateral ${score.parts}`.execute(app.database.db);
     expect(Number(rows[0]!.total)).toBe(100);
-  });
-});
-
-describe('the policy in SQL', () => {
-  const visibility: fc.Arbitrary<Visibility> = fc.record(
-    Object.fromEntries(fieldGroupNames.map((group) => [group, fc.constantFrom(...visibilityLevels)])) as Record<
-      keyof Visibility,
-      fc.Arbitrary<(typeof visibilityLevels)[number]>
-    >,
-  );
-  const category = fc.constantFrom<EmployerCategory>('preferred', 'committed', 'business_as_usual');
-
-  it('opens the same groups to an employer as groupsVisibleToEmployer, for every visibility and category', async () => {
-    await fc.assert(
-      fc.asyncProperty(visibility, fc.boolean(), category, async (chosen, anonymous, employerCategory) => {
-        const columns = fieldGroupNames.map((group) => sql`${groupVisibleToEmployerSql(group, employerCategory)} as ${sql.ref(group)}`);
-        const { rows } = await sql<Record<string, boolean>>`select ${sql.join(columns)}
-          from (select ${JSON.stringify(chosen)}::jsonb as visibility, ${anonymous}::boolean as anonymous) as candidate`.execute(
-          app.database.db,
-        );
-        const inSql = fieldGroupNames.filter((group) => rows[0]![group]);
-        expect(inSql).toEqual(groupsVisibleToEmployer({ category: employerCategory, visibility: chosen, anonymous, consentGiven: true }));
-      }),
-      { numRuns: 200 },
-    );
   });
 });

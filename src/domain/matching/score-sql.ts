@@ -8,8 +8,8 @@ import type { PartName } from './score.js';
  * it explains every part to the reader, and a property test (score-sql.integration.test.ts) proves
  * that this expression gives the same total for any candidate, vacancy and weights.
  *
- * Every input is an SQL expression. A candidate fact the viewer may not see is passed as NULL (use
- * `visibleOnly`), just as `maskToGroups` makes it null for score.ts: its part then drops out.
+ * Every input is an SQL expression. The vacancy lists use it, where the candidate (or their
+ * consultant) sees the whole profile; candidates are ranked by score.ts itself (decision 025).
  */
 export type ScoreSqlInputs = {
   /** Candidate (masked): wished occupations, skills, hours, Dutch level, travel radius, availability, expired. */
@@ -33,11 +33,6 @@ export type ScoreSqlInputs = {
 };
 
 export type WeightsSql = Record<Exclude<PartName, 'ondersteuning'>, RawBuilder<number>>;
-
-/** `value` when `visible`, else NULL: a hidden fact is unknown to the score. */
-export function visibleOnly<T>(value: RawBuilder<T>, visible: RawBuilder<boolean> | true): RawBuilder<T | null> {
-  return visible === true ? value : sql<T | null>`(case when ${visible} then ${value} end)`;
-}
 
 const covered = (wanted: RawBuilder<string[]>, have: RawBuilder<string[] | null>) =>
   sql<number>`(case when cardinality(${wanted}) = 0 or ${have} is null then null

@@ -113,9 +113,9 @@ describe('the daily limit on candidate profiles for employer users', () => {
     // Full today; the same views tomorrow are counted on a new day.
     for (const id of candidates.slice(1, limits.committed)) await get(user, `/api/v1/kandidaten/${id}`);
     const log = async () => {};
-    expect(await withinProfileViewLimit(db(), user, ['rotterdam'], log)).toBe(false);
+    expect(await withinProfileViewLimit(db(), user, ['rotterdam'], {}, log)).toBe(false);
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect(await withinProfileViewLimit(db(), user, ['rotterdam'], log, tomorrow)).toBe(true);
+    expect(await withinProfileViewLimit(db(), user, ['rotterdam'], { now: tomorrow }, log)).toBe(true);
     const rows = await viewsOf(user);
     expect(rows.find((row) => row.day === todayIso())?.views).toBe(limits.committed);
     expect(rows.find((row) => row.day === todayIso(tomorrow))?.views).toBe(1);

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
 import { bestCategory } from '../candidates/policy.js';
-import { categoriesAt } from '../employers/queries.js';
-import { listInstanties } from '../instanties/queries.js';
+import { employerStanding, type EmployerStanding } from '../employers/standing.js';
 import { instantieSettingsSchema, profileViewRule, type ProfileViewRule } from '../instanties/settings.js';
 import { todayIso } from '../vacancies/rules.js';
 import { recordEvent } from './events.js';
@@ -21,10 +20,15 @@ export const maxPoolPageSize = 20;
  * The daily rule for an employer user about to see candidates of these instanties: per instantie
  * the best category of the user's employers there, and of those the highest limit.
  */
-export async function profileViewRuleFor(db: Db, actor: Actor, instantieIds: readonly string[]): Promise<ProfileViewRule> {
+export async function profileViewRuleFor(
+  db: Db,
+  actor: Actor,
+  instantieIds: readonly string[],
+  known?: EmployerStanding,
+): Promise<ProfileViewRule> {
   const employers = employerIds(actor);
-  const categoryOf = await categoriesAt(db, employers);
-  const rules = (await listInstanties(db))
+  const { categoryOf, instanties } = known ?? (await employerStanding(db, actor));
+  const rules = instanties
     .filter((instantie) => instantieIds.includes(instantie.id))
     .map((instantie) => profileViewRule(instantie.settings, bestCategory(employers.map((id) => categoryOf(id, instantie.id)))));
   return (
@@ -85,14 +89,15 @@ export async function withinProfileViewLimit(
   db: Db,
   actor: Actor,
   instantieIds: readonly string[],
+  options: { now?: Date; standing?: EmployerStanding },
   logReads: (db: Db) => Promise<void>,
-  now: Date = new Date(),
 ): Promise<boolean> {
   if (instantieIds.length === 0) {
     await logReads(db);
     return true;
   }
-  const rule = await profileViewRuleFor(db, actor, [...new Set(instantieIds)]);
+  const now = options.now ?? new Date();
+  const rule = await profileViewRuleFor(db, actor, [...new Set(instantieIds)], options.standing);
   const run = async (trx: Db) => {
     const charge = await chargeProfileViews(trx, actor.userId, instantieIds.length, rule, todayIso(now));
     if (charge.allowed) await logReads(trx);
