@@ -197,14 +197,14 @@ export async function vacanciesForCandidate(
     distanceKm: distance,
   };
   const score = scoreSql(inputs, weightsAsParameters(weights));
+  // Ranked on narrow rows (id, distance, total), so sorting and counting thousands of vacancies stays
+  // in memory; the page's vacancies are read afterwards.
   let query = db
     .selectFrom('vacancy')
-    .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
     .leftJoinLateral(areaOf('vacancy'), (join) => join.onTrue())
-    .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
     .crossJoinLateral(score.facts)
     .crossJoinLateral(score.parts)
-    .select([distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
+    .select(['vacancy.id', distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
     .where('vacancy.status', '=', 'open')
     .where('vacancy.published_until', '>=', todayIso())
     .where(sharesTerm('vacancy', areas, concepts));
@@ -225,20 +225,39 @@ export async function vacanciesForCandidate(
     .orderBy(sql`total`, 'desc')
     .orderBy(sql`distance_km`, (ob) => ob.asc().nullsLast())
     .orderBy('vacancy.id');
-  type Row = Vacancy & { employer_name: string; distance_km: number | null; total: number; total_count: string };
-  const { rows, total } = await pageWithTotal(
-    async (offset, limit) => (await ordered.limit(limit).offset(offset).execute()) as unknown as Row[],
+  const { rows: page, total } = await pageWithTotal(
+    async (offset, limit) => await ordered.limit(limit).offset(offset).execute(),
     options.page,
     options.pageSize,
   );
+  const vacancies = page.length
+    ? new Map(
+        (
+          (await db
+            .selectFrom('vacancy')
+            .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
+            .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
+            .where(
+              'vacancy.id',
+              'in',
+              page.map((row) => row.id),
+            )
+            .execute()) as (Vacancy & { employer_name: string })[]
+        ).map((vacancy) => [vacancy.id, vacancy]),
+      )
+    : new Map<string, Vacancy & { employer_name: string }>();
+  const rows = page.flatMap((row) => {
+    const vacancy = vacancies.get(row.id);
+    return vacancy ? [{ vacancy, distance_km: row.distance_km }] : [];
+  });
 
   // The page shown is scored again by score.ts, which explains each part; the totals are the same.
   const iscoOf = await iscoLookup(db, [
     ...candidate.wished_occupations,
-    ...rows.flatMap((row) => (row.occupation_uri ? [row.occupation_uri] : [])),
+    ...rows.flatMap(({ vacancy }) => (vacancy.occupation_uri ? [vacancy.occupation_uri] : [])),
   ]);
   const matchCandidate = matchCandidateFrom(candidate, iscoOf, now);
-  const items = rows.map(({ distance_km, total: _total, total_count: _count, ...vacancy }) => {
+  const items = rows.map(({ vacancy, distance_km }) => {
     const distanceKm = distance_km === null ? null : Number(distance_km);
     return { vacancy, distanceKm, score: scoreMatch(matchCandidate, matchVacancyFrom(vacancy, iscoOf), distanceKm, weights) };
   });
@@ -613,7 +632,7 @@ async function rankCandidates(
   // An employer's categories and the instanties' settings are read once, for the pool, the policy and the view limit.
   const standing = options.scope === 'pool' ? await employerStanding(db, actor) : undefined;
   const pool = standing ? await poolInstanties(db, actor, standing) : undefined;
-  const scoped = await scopedCandidates(db, actor, options.scope, pool);
+  const scoped = await scopedCandidates(db, actor, options.scope, { pool, foundByTerms: true });
   if (scoped === 'forbidden') return 'forbidden';
   const viewer = pool ? employerViewer(pool) : staffViewer(actor);
   const hiding = (standing?.instanties ?? []).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id);
