@@ -87,7 +87,7 @@ export async function bruteForceCandidates(db: Db, actor: Actor, vacancyId: stri
 export async function bruteForceVacancies(db: Db, candidate: Candidate): Promise<Ranked[]> {
   const home = await db
     .selectFrom('postcode_area')
-    .selectAll()
+    .select(['latitude', 'longitude'])
     .where('pc4', '=', candidate.postcode!.slice(0, 4))
     .executeTakeFirstOrThrow();
   const { weights } = (await weightsForInstanties(db, [candidate.instantie_id])).get(candidate.instantie_id)!;

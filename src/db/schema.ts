@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 // Table types for Kysely, kept beside the migrations in src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -220,7 +220,15 @@ export type EscoConceptTable = {
 export type EscoOccupationSkillTable = { occupation_uri: string; skill_uri: string; relation: 'essential' | 'optional' };
 export type EscoBroaderTable = { uri: string; broader_uri: string };
 export type IscoGroupTable = { code: string; label: string };
-export type PostcodeAreaTable = { pc4: string; latitude: number; longitude: number; place: string | null; municipality: string | null };
+export type PostcodeAreaTable = {
+  pc4: string;
+  latitude: number;
+  longitude: number;
+  place: string | null;
+  municipality: string | null;
+  /** ll_to_earth(latitude, longitude), kept by the database (migration 0008-postcode-regions). */
+  point: GeneratedAlways<string>;
+};
 /** PC2 areas with their centre and radius, kept by a trigger on postcode_area (migration 0008-postcode-regions). */
 export type PostcodeRegionTable = { pc2: string; latitude: number; longitude: number; radius_km: number };
 export type MatchWeightsTable = {

@@ -105,6 +105,19 @@ describe('the SQL building blocks', () => {
     }
   });
 
+  it('give exactly the same distance from the stored point of an area as from its coordinates', async () => {
+    const rows = await app.database.db
+      .selectFrom('postcode_area')
+      .select([
+        'pc4',
+        distanceKmSql({ earthPoint: 'postcode_area.point' }, centre).as('from_point'),
+        distanceKmSql(here, centre).as('from_coordinates'),
+      ])
+      .execute();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) expect(row.from_point, row.pc4).toBe(row.from_coordinates);
+  });
+
   it('filter on a radius exactly, and the box alone lets through a superset', async () => {
     const db = app.database.db;
     const radiusKm = 3;

@@ -8,24 +8,28 @@ import { toPc4 } from './rules.js';
  */
 export type Coordinate = string | number | Expression<number | null>;
 export type LatLon = { latitude: Coordinate; longitude: Coordinate };
+/** A point already on the earth: a column that holds `ll_to_earth(...)`, such as 'postcode_area.point'. */
+export type EarthPoint = { earthPoint: string };
 
 const operand = (value: Coordinate) =>
   typeof value === 'string' ? sql.ref(value) : typeof value === 'number' ? sql`${value}::double precision` : value;
 
-/** `ll_to_earth(lat, lon)`: a point on the earth as earthdistance stores it (a cube, in metres). */
-export function earthPointSql(point: LatLon): RawBuilder<unknown> {
-  return sql`ll_to_earth(${operand(point.latitude)}, ${operand(point.longitude)})`;
+/** `ll_to_earth(lat, lon)`: a point on the earth as earthdistance stores it (a cube, in metres); a stored point as it is. */
+export function earthPointSql(place: LatLon | EarthPoint): RawBuilder<unknown> {
+  if ('earthPoint' in place) return sql`${sql.ref(place.earthPoint)}`;
+  return sql`ll_to_earth(${operand(place.latitude)}, ${operand(place.longitude)})`;
 }
 
 /**
  * Great-circle distance in km between two (latitude, longitude) pairs, computed by the database
  * with earthdistance: `earth_distance(ll_to_earth(a), ll_to_earth(b)) / 1000`. Null when a side is null.
+ * A side may be a stored point (`postcode_area.point`), which saves computing it per row.
  *
  *   db.selectFrom(...).select(distanceKmSql(
  *     { latitude: 'home.latitude', longitude: 'home.longitude' },
  *     { latitude: 'work.latitude', longitude: 'work.longitude' }).as('distance_km'))
  */
-export function distanceKmSql(a: LatLon, b: LatLon): RawBuilder<number> {
+export function distanceKmSql(a: LatLon | EarthPoint, b: LatLon | EarthPoint): RawBuilder<number> {
   return sql<number>`(earth_distance(${earthPointSql(a)}, ${earthPointSql(b)}) / 1000.0)`;
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../candidates/rules.js';
 import { employerStanding } from '../employers/standing.js';
 import { isUuid } from '../ids.js';
-import { coordinatesOf, distanceKmSql, regionsWithinKm, type LatLon } from '../geo/distance.js';
+import { coordinatesOf, distanceKmSql, regionsWithinKm, type EarthPoint } from '../geo/distance.js';
 import { findConcepts, matchingConcepts, occupationsInIscoGroups } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
@@ -74,14 +74,14 @@ const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], c
   sql<boolean>`${sql.ref(`${table}.match_terms`)} && (select coalesce(array_agg(match_term(s, c)), '{}')
     from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
 
-const area = (table: 'candidate' | 'vacancy'): LatLon => ({ latitude: `${table}_area.latitude`, longitude: `${table}_area.longitude` });
+const area = (table: 'candidate' | 'vacancy'): EarthPoint => ({ earthPoint: `${table}_area.point` });
 
 /**
  * The PC4 area of each row, looked up by its key per row: `limit 1` keeps PostgreSQL from turning it
  * into a join that reads the whole postcode table for a few dozen rows.
  */
 const areaOf = <T extends 'candidate' | 'vacancy'>(table: T) =>
-  sql<{ latitude: number; longitude: number }>`(select latitude, longitude from postcode_area
+  sql<{ point: string }>`(select point from postcode_area
     where pc4 = left(${sql.ref(`${table}.postcode`)}, 4) limit 1)`.as(`${table}_area` as `${T}_area`);
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
@@ -340,8 +340,8 @@ export async function newMatchesForSearches(
     publishedAfter: sql`searcher.since`,
     publishedUpTo: sql`${until}::timestamptz`,
   });
-  // Points on the earth are worked out once per candidate and per vacancy, each distance once per pair:
-  // the same numbers as distanceKmSql, which computes them on the spot.
+  // Points on the earth are the stored ones of each PC4 area (postcode_area.point), each distance is
+  // worked out once per pair: the same numbers as distanceKmSql.
   const ranked = await sql<{ key: string; id: string; distance_km: number | null; total: number; total_count: string }>`
     with search as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(key text, candidate_id uuid, since timestamptz,
@@ -350,7 +350,7 @@ export async function newMatchesForSearches(
     searcher as materialized (
       select search.*, candidate.instantie_id, candidate.wished_occupations, candidate.skills, candidate.hours_per_week,
         candidate.dutch_level, candidate.travel_radius_km, candidate.availability, candidate.availability_expires_at,
-        ll_to_earth(home.latitude, home.longitude) as point,
+        home.point,
         case when home.pc4 is null then null
           else coalesce(search.max_km::float8, 2 * candidate.travel_radius_km::float8) end as reach,
         array(select isco_group from esco_concept where uri = any(candidate.wished_occupations) and isco_group is not null) as isco_groups
@@ -359,7 +359,7 @@ export async function newMatchesForSearches(
       left join postcode_area home on home.pc4 = left(candidate.postcode, 4)
     ),
     fresh as materialized (
-      select vacancy.id, ll_to_earth(vacancy_area.latitude, vacancy_area.longitude) as point,
+      select vacancy.id, vacancy_area.point,
         array_remove(array[vacancy.occupation_uri], null) || vacancy.required_skills || vacancy.nice_skills as concepts
       from vacancy
       left join postcode_area vacancy_area on vacancy_area.pc4 = left(vacancy.postcode, 4)
