@@ -650,6 +650,8 @@ async function rankCandidates(
   // score.ts on what the viewer may see of them (decision 025).
   const here = target.point;
   const now = new Date();
+  const targetOccupations = [...(target.occupationUri ? [target.occupationUri] : []), ...siblings];
+  const targetSkills = [...new Set([...target.requiredSkills, ...target.niceSkills])];
   let query = scoped
     .leftJoinLateral(areaOf('candidate'), (join) => join.onTrue())
     .select([
@@ -657,8 +659,11 @@ async function rankCandidates(
       'candidate.instantie_id',
       'candidate.visibility',
       'candidate.anonymous',
-      'candidate.wished_occupations',
-      'candidate.skills',
+      // Only the occupations and skills that can count for this target: fewer bytes per row, the same score.
+      sql<string[]>`array(select o from unnest(candidate.wished_occupations) o where o = any(${sql.val(targetOccupations)}::text[]))`.as(
+        'wished_occupations',
+      ),
+      sql<string[]>`array(select s from unnest(candidate.skills) s where s = any(${sql.val(targetSkills)}::text[]))`.as('skills'),
       'candidate.hours_per_week',
       'candidate.dutch_level',
       'candidate.travel_radius_km',
