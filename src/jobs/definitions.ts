@@ -3,6 +3,7 @@ import type { Db } from '#app/db/connection.js';
 import { expireIdleApplications } from '#app/domain/applications/commands.js';
 import { sendAvailabilityReminders } from '#app/domain/candidates/availability-reminders.js';
 import { purgeExpiredMatchLog } from '#app/domain/matching/queries.js';
+import { purgeOldMail } from '#app/domain/notifications/outbox.js';
 import { deliverNewMatches, runWeeklyAlerts } from '#app/domain/matching/saved-searches.js';
 import { startPlacementsWithoutObjection } from '#app/domain/placements/commands.js';
 import { todayIso } from '#app/domain/vacancies/rules.js';
@@ -48,6 +49,12 @@ export const jobDefinitions: JobDefinition[] = [
     schedule: '30 3 * * *',
     runAtStart: true,
     run: ({ db, now }) => purgeExpiredMatchLog(db, todayIso(now)),
+  },
+  {
+    // Sent mail (and mail given up on) leaves the outbox after sentMailRetentionDays.
+    name: 'mail-outbox-purge',
+    schedule: '45 3 * * *',
+    run: ({ db, now }) => purgeOldMail(db, now),
   },
   {
     // Open applications without any action for the instantie's number of days (default 60) expire.

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { makeUser } from '../../../test/support/fixtures.js';
 import { closedSmtpUrl, startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.js';
 import { notify } from './notify.js';
-import { deliverOutbox, maxMailAttempts, retryDelayMs, type MailTransport } from './outbox.js';
+import { deliverOutbox, maxMailAttempts, purgeOldMail, retryDelayMs, sentMailRetentionDays, type MailTransport } from './outbox.js';
 import { smtpTransport } from './smtp.js';
 
 let app: TestApp;
@@ -180,5 +180,27 @@ describe('when the SMTP server is down', () => {
     expect(reports[0]!.sent + reports[1]!.sent).toBe(ids.length);
     expect(sent).toHaveLength(ids.length);
     for (const id of ids) expect((await row(id)).attempts).toBe(1);
+  });
+});
+
+describe('retention', () => {
+  it(`removes mail ${sentMailRetentionDays} days after it was sent or given up on, and keeps the rest`, async () => {
+    const now = new Date('2026-12-01T04:00:00Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const message = (subject: string, fields: object) => ({ to_address: person.email, subject, text_body: subject, ...fields });
+    await db()
+      .insertInto('mail_outbox')
+      .values([
+        message('oud verstuurd', { created_at: daysAgo(100), sent_at: daysAgo(sentMailRetentionDays + 1), attempts: 1 }),
+        message('pas verstuurd', { created_at: daysAgo(100), sent_at: daysAgo(sentMailRetentionDays - 1), attempts: 1 }),
+        message('oud opgegeven', { created_at: daysAgo(sentMailRetentionDays + 1), attempts: maxMailAttempts }),
+        message('oud, nog proberen', { created_at: daysAgo(sentMailRetentionDays + 1), attempts: 2 }),
+        message('nieuw', {}),
+      ])
+      .execute();
+    expect(await purgeOldMail(db(), now)).toBe(2);
+    const left = await db().selectFrom('mail_outbox').select('subject').orderBy('subject').execute();
+    expect(left.map((row) => row.subject)).toEqual(['nieuw', 'oud, nog proberen', 'pas verstuurd']);
+    expect(await purgeOldMail(db(), now)).toBe(0);
   });
 });

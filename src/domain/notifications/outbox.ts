@@ -88,6 +88,28 @@ export async function deliverOutbox(
   }
 }
 
+/**
+ * How long the outbox keeps a message once it is done with it: sent, or given up after the last
+ * attempt. The notification itself stays in the app (Berichten); the copy of the e-mail is only
+ * needed to answer "did it go out?" for a while (docs/decisions/015-notifications-and-jobs.md).
+ */
+export const sentMailRetentionDays = 90;
+
+/** Removes the messages the outbox is done with for more than `sentMailRetentionDays`. Returns how many. */
+export async function purgeOldMail(db: Db, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - sentMailRetentionDays * 24 * 60 * minuteMs);
+  const result = await db
+    .deleteFrom('mail_outbox')
+    .where((eb) =>
+      eb.or([
+        eb('sent_at', '<', before),
+        eb.and([eb('sent_at', 'is', null), eb('attempts', '>=', maxMailAttempts), eb('created_at', '<', before)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The newest messages of the outbox, sent or not, for the development mailbox: all, or those to one address. */
 export async function listOutbox(
   db: Db,
