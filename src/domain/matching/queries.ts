@@ -202,7 +202,6 @@ export async function vacanciesForCandidate(
   let query = db
     .selectFrom('vacancy')
     .leftJoinLateral(areaOf('vacancy'), (join) => join.onTrue())
-    .crossJoinLateral(score.facts)
     .crossJoinLateral(score.parts)
     .select(['vacancy.id', distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
     .where('vacancy.status', '=', 'open')
@@ -390,7 +389,6 @@ export async function newMatchesForSearches(
       join vacancy on vacancy.id = near.id
       left join esco_concept vacancy_occupation on vacancy_occupation.uri = vacancy.occupation_uri
       join ${weightsRelation(weightsOf)} on weights.for_instantie = searcher.instantie_id
-      cross join lateral ${score.facts}
       cross join lateral ${score.parts}
       where ${filter}
     )

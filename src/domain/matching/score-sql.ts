@@ -99,17 +99,21 @@ function partValues(): [Exclude<PartName, 'ondersteuning'>, RawBuilder<number | 
 }
 
 /**
- * The score as SQL: `facts` and `parts`, lateral subqueries that compute each input and each part's
- * value once per row (join both, in this order, with `crossJoinLateral`), and `total` 0–100 over them: the weighted mean of the parts that have a
- * value and a weight above 0, rounded as `Math.round` does; 0 when no part counts. Sums run in the
- * order of score.ts, so the floating-point result is the same.
+ * The score as SQL: `parts`, a lateral subquery that computes each input and then each part's value
+ * once per row (join it with `crossJoinLateral`), and `total` 0–100 over it: the weighted mean of the
+ * parts that have a value and a weight above 0, rounded as `Math.round` does; 0 when no part counts.
+ * Sums run in the order of score.ts, so the floating-point result is the same.
  */
 export function scoreSql(inputs: ScoreSqlInputs, weights: WeightsSql) {
   // Each input is computed once per row (`facts`), each part once over them (`parts`); `offset 0` keeps
   // PostgreSQL from folding the subqueries into the outer query, which would repeat every expression.
-  const facts = sql`(select ${sql.join(inputNames.map((name) => sql`${inputs[name]} as ${sql.ref(name)}`))} offset 0)`.as('facts');
+  // One lateral for both: it depends on the row's own columns only, so PostgreSQL does not put a
+  // cache (Memoize) in front of it that misses on every row.
+  const facts = sql`(select ${sql.join(inputNames.map((name) => sql`${inputs[name]} as ${sql.ref(name)}`))} offset 0) as facts`;
   const values = partValues();
-  const parts = sql`(select ${sql.join(values.map(([name, value]) => sql`${value} as ${sql.ref(name)}`))} offset 0)`.as('parts');
+  const parts = sql`(select ${sql.join(values.map(([name, value]) => sql`${value} as ${sql.ref(name)}`))} from ${facts} offset 0)`.as(
+    'parts',
+  );
   const counted = values.map(([name]) => {
     const value = sql.ref(`parts.${name}`);
     const weight = sql`(${weights[name]})::float8`;
@@ -125,5 +129,5 @@ export function scoreSql(inputs: ScoreSqlInputs, weights: WeightsSql) {
   );
   const total = sql<number>`(case when (0::float8 + ${weightSum}) = 0 then 0
     else floor((100::float8 * (0::float8 + ${weighted})) / (0::float8 + ${weightSum}) + 0.5)::integer end)`;
-  return { facts, parts, total };
+  return { parts, total };
 }
