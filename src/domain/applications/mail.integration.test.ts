@@ -67,7 +67,7 @@ describe('from interest to a placement, every side hears it by e-mail through a 
     if (!placed.ok) throw new Error(JSON.stringify(placed));
     const mails = await deliver();
     const toConsultant = mails.filter((mail) => mail.to.includes(world.consulent.email));
-    expect(toConsultant.map((mail) => mail.subject)).toContain(`Plaatsing gestart bij ${'Werkgever preferred'}`);
+    expect(toConsultant.map((mail) => mail.subject)).toContain('Plaatsing gestart bij Werkgever preferred');
     expect(toConsultant.find((mail) => mail.subject.startsWith('Plaatsing'))!.text).toContain(
       `${baseUrl}/consulent/plaatsingen/${placed.value.id}`,
     );

@@ -8,7 +8,7 @@ import { maySearchPool } from '../instanties/settings.js';
 import { logCandidateReads } from '../privacy/access-log.js';
 import { maxPoolPageSize, withinProfileViewLimit } from '../privacy/view-limit.js';
 import { conceptLabels } from '../taxonomy/queries.js';
-import { decideCandidateAccess, bestCategory, type CandidateAccess } from './policy.js';
+import { decideCandidateAccess, type CandidateAccess } from './policy.js';
 import { conceptUris, fieldsShown, presentCandidate, type CandidatePresentation } from './presenter.js';
 import { fieldGroupNames, levelsOpenTo, normaliseVisibility, restrictedGroups, type FieldGroup } from './rules.js';
 
@@ -309,9 +309,9 @@ export async function poolInstanties(db: Db, actor: Actor, known?: EmployerStand
   const employers = employerIds(actor);
   const result = new Map<EmployerCategory, string[]>();
   if (employers.length === 0) return result;
-  const { categoryOf, instanties } = known ?? (await employerStanding(db, actor));
+  const { bestCategoryAt, instanties } = known ?? (await employerStanding(db, actor));
   for (const instantie of instanties) {
-    const category = bestCategory(employers.map((employerId) => categoryOf(employerId, instantie.id)));
+    const category = bestCategoryAt(instantie.id);
     if (!maySearchPool(instantie.settings, category)) continue;
     result.set(category, [...(result.get(category) ?? []), instantie.id]);
   }

@@ -1,6 +1,7 @@
 import type { Db } from '#app/db/connection.js';
 import type { EmployerCategory } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
+import { bestCategory } from '../candidates/policy.js';
 import { listInstanties, type Instantie } from '../instanties/queries.js';
 import { categoriesAt } from './queries.js';
 import { newEmployerCategory } from './rules.js';
@@ -13,12 +14,20 @@ import { newEmployerCategory } from './rules.js';
  */
 export type EmployerStanding = {
   categoryOf: (employerId: string, instantieId: string) => EmployerCategory;
+  /** The best category of the user's employers at an instantie. */
+  bestCategoryAt: (instantieId: string) => EmployerCategory;
   instanties: Instantie[];
 };
 
 export async function employerStanding(db: Db, actor: Actor): Promise<EmployerStanding> {
   const employers = employerIds(actor);
-  if (employers.length === 0) return { categoryOf: () => newEmployerCategory, instanties: [] };
+  if (employers.length === 0) {
+    return { categoryOf: () => newEmployerCategory, bestCategoryAt: () => newEmployerCategory, instanties: [] };
+  }
   const categoryOf = await categoriesAt(db, employers);
-  return { categoryOf, instanties: await listInstanties(db) };
+  return {
+    categoryOf,
+    bestCategoryAt: (instantieId) => bestCategory(employers.map((employerId) => categoryOf(employerId, instantieId))),
+    instanties: await listInstanties(db),
+  };
 }

@@ -229,22 +229,19 @@ export async function vacanciesForCandidate(
     options.page,
     options.pageSize,
   );
-  const vacancies = page.length
-    ? new Map(
-        (
-          (await db
-            .selectFrom('vacancy')
-            .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
-            .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
-            .where(
-              'vacancy.id',
-              'in',
-              page.map((row) => row.id),
-            )
-            .execute()) as (Vacancy & { employer_name: string })[]
-        ).map((vacancy) => [vacancy.id, vacancy]),
-      )
-    : new Map<string, Vacancy & { employer_name: string }>();
+  const pageVacancies = page.length
+    ? ((await db
+        .selectFrom('vacancy')
+        .innerJoin('employer', 'employer.id', 'vacancy.employer_id')
+        .select([...vacancyColumns, publishedUntilText, 'employer.name as employer_name'])
+        .where(
+          'vacancy.id',
+          'in',
+          page.map((row) => row.id),
+        )
+        .execute()) as (Vacancy & { employer_name: string })[])
+    : [];
+  const vacancies = new Map(pageVacancies.map((vacancy) => [vacancy.id, vacancy]));
   const rows = page.flatMap((row) => {
     const vacancy = vacancies.get(row.id);
     return vacancy ? [{ vacancy, distance_km: row.distance_km }] : [];

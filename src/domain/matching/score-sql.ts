@@ -12,7 +12,7 @@ import type { PartName } from './score.js';
  * consultant) sees the whole profile; candidates are ranked by score.ts itself (decision 025).
  */
 export type ScoreSqlInputs = {
-  /** Candidate (masked): wished occupations, skills, hours, Dutch level, travel radius, availability, expired. */
+  /** Candidate: wished occupations, skills, hours, Dutch level, travel radius, availability, expired. */
   wishedOccupations: RawBuilder<string[] | null>;
   skills: RawBuilder<string[] | null>;
   candidateHours: RawBuilder<number | null>;

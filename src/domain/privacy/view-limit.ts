@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '#app/db/connection.js';
-import { employerIds, type Actor } from '../accounts/actor.js';
-import { bestCategory } from '../candidates/policy.js';
+import type { Actor } from '../accounts/actor.js';
 import { employerStanding, type EmployerStanding } from '../employers/standing.js';
 import { instantieSettingsSchema, profileViewRule, type ProfileViewRule } from '../instanties/settings.js';
 import { todayIso } from '../vacancies/rules.js';
@@ -26,11 +25,10 @@ export async function profileViewRuleFor(
   instantieIds: readonly string[],
   known?: EmployerStanding,
 ): Promise<ProfileViewRule> {
-  const employers = employerIds(actor);
-  const { categoryOf, instanties } = known ?? (await employerStanding(db, actor));
+  const { bestCategoryAt, instanties } = known ?? (await employerStanding(db, actor));
   const rules = instanties
     .filter((instantie) => instantieIds.includes(instantie.id))
-    .map((instantie) => profileViewRule(instantie.settings, bestCategory(employers.map((id) => categoryOf(id, instantie.id)))));
+    .map((instantie) => profileViewRule(instantie.settings, bestCategoryAt(instantie.id)));
   return (
     rules.reduce<ProfileViewRule | null>((best, rule) => (best && best.limit >= rule.limit ? best : rule), null) ??
     profileViewRule(instantieSettingsSchema.parse({}), 'business_as_usual')

@@ -173,21 +173,19 @@ export async function searchConceptPage(
 export async function findConcepts(db: Db, uris: Iterable<string>): Promise<Map<string, Concept>> {
   const wanted = [...new Set(uris)];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('esco_concept').select(conceptColumns).where('uri', 'in', wanted).execute();
+  // One array parameter instead of one per URI: a page of profiles asks for a few hundred.
+  const rows = await db
+    .selectFrom('esco_concept')
+    .select(conceptColumns)
+    .where('uri', '=', sql<string>`any(${sql.val(wanted)}::text[])`)
+    .execute();
   return new Map(rows.map((row) => [row.uri, toConcept(row)]));
 }
 
 /** Dutch labels by URI, in one query; a URI that is not in the taxonomy is left out (show the URI itself). */
 export async function conceptLabels(db: Db, uris: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(uris)];
-  if (wanted.length === 0) return new Map();
-  // One array parameter instead of one per URI: a page of profiles asks for a few hundred.
-  const rows = await db
-    .selectFrom('esco_concept')
-    .select(['uri', 'label'])
-    .where('uri', '=', sql<string>`any(${sql.val(wanted)}::text[])`)
-    .execute();
-  return new Map(rows.map((row) => [row.uri, row.label]));
+  const concepts = await findConcepts(db, uris);
+  return new Map([...concepts].map(([uri, concept]) => [uri, concept.label]));
 }
 
 /** The URIs that are not an existing concept of this kind: what a form or the API may not store. */
