@@ -36,13 +36,18 @@ export function composeMail(
   };
 }
 
-/** Takes up to `limit` messages that are due, so that no other run sends them meanwhile. */
-async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
+/**
+ * Takes up to `limit` messages that are due at `now`, so that no other run sends them meanwhile.
+ * Without `now` the database's own clock decides, the clock that stamped the messages (`now()` as
+ * the column default): a message written a moment ago is due, also within the same millisecond.
+ */
+async function claimDue(db: Db, now: Date | null, limit: number): Promise<OutboxRow[]> {
+  const at = now ? sql`${now}::timestamptz` : sql`clock_timestamp()`;
   const { rows } = await sql<OutboxRow>`
-    update mail_outbox set next_attempt_at = ${new Date(now.getTime() + claimMs)}
+    update mail_outbox set next_attempt_at = ${at} + ${claimMs}::float8 * interval '1 millisecond'
     where id in (
       select id from mail_outbox
-      where sent_at is null and attempts < ${maxMailAttempts} and next_attempt_at <= ${now}
+      where sent_at is null and attempts < ${maxMailAttempts} and next_attempt_at <= ${at}
       order by next_attempt_at, created_at, id
       limit ${limit}
       for update skip locked
@@ -67,7 +72,7 @@ export async function deliverOutbox(
   if (!transport) return report;
   const now = options.now ?? (() => new Date());
   for (;;) {
-    const batch = await claimDue(db, now(), options.batchSize ?? 20);
+    const batch = await claimDue(db, options.now ? options.now() : null, options.batchSize ?? 20);
     if (batch.length === 0) return report;
     for (const row of batch) {
       const attempts = row.attempts + 1;
