@@ -26,17 +26,6 @@ const activeConsent = (eb: ExpressionBuilder<Database, 'candidate'>) =>
       .where('consent.withdrawn_at', 'is', null),
   );
 
-export async function candidatesWithConsent(db: Db, candidateIds: readonly string[]): Promise<Set<string>> {
-  if (candidateIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('consent')
-    .select('candidate_id')
-    .where('candidate_id', 'in', [...candidateIds])
-    .where('withdrawn_at', 'is', null)
-    .execute();
-  return new Set(rows.map((row) => row.candidate_id));
-}
-
 export type CandidateRead = {
   candidate: Candidate;
   access: Extract<CandidateAccess, { allowed: true }>;
@@ -45,23 +34,24 @@ export type CandidateRead = {
 };
 
 /**
- * Per candidate, the employers (of `employerIds`) it is in contact with by its own choice: an
+ * What the policy needs to know of each candidate besides its own row, in one query: whether its
+ * consent stands, and the employers (of `employerIds`) it is in contact with by its own choice — an
  * application in which the candidate showed their name and that is still open, or led to a placement.
  */
-async function contactEmployers(db: Db, employerIds: readonly string[], candidateIds: readonly string[]): Promise<Map<string, string[]>> {
-  const contacts = new Map<string, string[]>();
-  if (employerIds.length === 0 || candidateIds.length === 0) return contacts;
-  const rows = await db
-    .selectFrom('application')
-    .select(['candidate_id', 'employer_id'])
-    .distinct()
-    .where('candidate_id', 'in', [...candidateIds])
-    .where('employer_id', 'in', [...employerIds])
-    .where('identity_revealed', '=', true)
-    .where('state', 'in', ['new', 'in_conversation', 'offer', 'placed'])
-    .execute();
-  for (const row of rows) contacts.set(row.candidate_id, [...(contacts.get(row.candidate_id) ?? []), row.employer_id]);
-  return contacts;
+async function policyFacts(
+  db: Db,
+  employerIds: readonly string[],
+  candidateIds: readonly string[],
+): Promise<Map<string, { consentGiven: boolean; contactEmployerIds: string[] }>> {
+  if (candidateIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; consent_given: boolean; contact_employer_ids: string[] }>`
+    select c.id,
+      exists (select from consent where consent.candidate_id = c.id and consent.withdrawn_at is null) as consent_given,
+      array(select distinct application.employer_id from application
+        where application.candidate_id = c.id and application.employer_id = any(${sql.val([...employerIds])}::uuid[])
+          and application.identity_revealed and application.state in ('new', 'in_conversation', 'offer', 'placed')) as contact_employer_ids
+    from unnest(${sql.val([...candidateIds])}::uuid[]) as c(id)`.execute(db);
+  return new Map(rows.map((row) => [row.id, { consentGiven: row.consent_given, contactEmployerIds: row.contact_employer_ids }]));
 }
 
 /** Decides access for each candidate, presents what is allowed, and logs every read. */
@@ -78,18 +68,15 @@ export async function decideAccessFor(
   candidates: readonly Candidate[],
   standing?: EmployerStanding,
 ): Promise<CandidateAccessDecision[]> {
-  const consented = await candidatesWithConsent(
-    db,
-    candidates.map((c) => c.id),
-  );
   const { categoryOf } = standing ?? (await employerStanding(db, actor));
-  const contacts = await contactEmployers(
+  const facts = await policyFacts(
     db,
     employerIds(actor),
     candidates.map((c) => c.id),
   );
   const decisions: CandidateAccessDecision[] = [];
   for (const candidate of candidates) {
+    const { consentGiven, contactEmployerIds } = facts.get(candidate.id) ?? { consentGiven: false, contactEmployerIds: [] };
     const access = decideCandidateAccess(
       actor,
       {
@@ -97,12 +84,12 @@ export async function decideAccessFor(
         userId: candidate.user_id,
         visibility: normaliseVisibility(candidate.visibility),
         anonymous: candidate.anonymous,
-        consentGiven: consented.has(candidate.id),
-        contactEmployerIds: contacts.get(candidate.id),
+        consentGiven,
+        contactEmployerIds,
       },
       (employerId) => categoryOf(employerId, candidate.instantie_id),
     );
-    if (access.allowed) decisions.push({ candidate, access, consentGiven: consented.has(candidate.id) });
+    if (access.allowed) decisions.push({ candidate, access, consentGiven });
   }
   return decisions;
 }

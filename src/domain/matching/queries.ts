@@ -21,7 +21,7 @@ import {
 import { employerStanding } from '../employers/standing.js';
 import { isUuid } from '../ids.js';
 import { coordinatesOf, distanceKmSql, regionsWithinKm, type EarthPoint } from '../geo/distance.js';
-import { findConcepts, matchingConcepts, occupationsInIscoGroups } from '../taxonomy/queries.js';
+import { findConcepts, rankingConcepts } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
 import { matchCandidateFrom, matchVacancyFrom, type IscoLookup } from './inputs.js';
@@ -60,13 +60,6 @@ function weightsRelation(byInstantie: Map<string, WeightsInForce>) {
 async function iscoLookup(db: Db, uris: readonly string[]): Promise<IscoLookup> {
   const concepts = await findConcepts(db, uris);
   return (uri) => concepts.get(uri)?.iscoGroup ?? null;
-}
-
-/** The occupations that share an ISCO unit group with any of these, for the "same group" part and for finding rows. */
-async function siblingOccupations(db: Db, occupationUris: readonly string[]): Promise<string[]> {
-  const iscoOf = await iscoLookup(db, occupationUris);
-  const groups = [...new Set(occupationUris.map(iscoOf).filter((group): group is string => group !== null))];
-  return occupationsInIscoGroups(db, groups);
 }
 
 /** Only rows that share one of `concepts` under one of `scopes` (see migration 0006-match-terms). */
@@ -168,12 +161,12 @@ export async function vacanciesForCandidate(
   const candidate = read.candidate;
   // Rows are found by shared occupations and skills that are not transversal; a related occupation (same
   // ISCO group) and transversal skills only add to the score.
-  const [{ version, weights }, home, siblings, concepts] = await Promise.all([
+  const [{ version, weights }, home, { related, matching: concepts }] = await Promise.all([
     weightsInForce(db, candidate.instantie_id),
     coordinates(db, candidate.postcode),
-    siblingOccupations(db, candidate.wished_occupations),
-    matchingConcepts(db, [...candidate.wished_occupations, ...candidate.skills]),
+    rankingConcepts(db, candidate.wished_occupations, [...candidate.wished_occupations, ...candidate.skills]),
   ]);
+  const siblings = [...related.keys()];
   const { filters } = options;
   if (concepts.length === 0) return { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: version };
   const reach = home ? reachKm(candidate.travel_radius_km, filters.maxKm) : null;
@@ -248,10 +241,8 @@ export async function vacanciesForCandidate(
   });
 
   // The page shown is scored again by score.ts, which explains each part; the totals are the same.
-  const iscoOf = await iscoLookup(db, [
-    ...candidate.wished_occupations,
-    ...rows.flatMap(({ vacancy }) => (vacancy.occupation_uri ? [vacancy.occupation_uri] : [])),
-  ]);
+  // Only "same ISCO group as a wished occupation" matters to the score, so that is all the look-up has to know.
+  const iscoOf: IscoLookup = (uri) => related.get(uri) ?? null;
   const matchCandidate = matchCandidateFrom(candidate, iscoOf, now);
   const items = rows.map(({ vacancy, distance_km }) => {
     const distanceKm = distance_km === null ? null : Number(distance_km);
@@ -559,14 +550,15 @@ export async function candidatesForVacancy(
   const vacancy = (await db
     .selectFrom('vacancy')
     .leftJoin('postcode_area', (join) => join.on(sql<boolean>`postcode_area.pc4 = left(vacancy.postcode, 4)`))
-    .select([...vacancyColumns, publishedUntilText, 'postcode_area.latitude', 'postcode_area.longitude'])
+    .leftJoin('esco_concept', 'esco_concept.uri', 'vacancy.occupation_uri')
+    .select([...vacancyColumns, publishedUntilText, 'postcode_area.latitude', 'postcode_area.longitude', 'esco_concept.isco_group'])
     .where('vacancy.id', '=', vacancyId)
-    .executeTakeFirst()) as (Vacancy & { latitude: number | null; longitude: number | null }) | undefined;
+    .executeTakeFirst()) as (Vacancy & { latitude: number | null; longitude: number | null; isco_group: string | null }) | undefined;
   if (!vacancy) return 'not_found';
   const ownEmployer = employerIds(actor).includes(vacancy.employer_id);
   const isListed = vacancy.status === 'open' && vacancy.published_until !== null && vacancy.published_until >= todayIso();
   if (options.scope === 'pool' ? !ownEmployer : !isListed && !ownEmployer) return 'not_found';
-  const iscoOf = await iscoLookup(db, vacancy.occupation_uri ? [vacancy.occupation_uri] : []);
+  const iscoOf: IscoLookup = () => vacancy.isco_group;
   const point =
     vacancy.latitude !== null && vacancy.longitude !== null
       ? { latitude: Number(vacancy.latitude), longitude: Number(vacancy.longitude) }
@@ -632,9 +624,9 @@ async function rankCandidates(
   const viewer = pool ? employerViewer(pool) : staffViewer(actor);
   const hiding = (standing?.instanties ?? []).filter((i) => i.settings.expiredProfiles === 'hidden').map((i) => i.id);
 
-  const [siblings, concepts, weightsOf] = await Promise.all([
-    target.iscoGroup ? occupationsInIscoGroups(db, [target.iscoGroup]) : [],
-    matchingConcepts(db, [...(target.occupationUri ? [target.occupationUri] : []), ...target.requiredSkills, ...target.niceSkills]),
+  const targetOccupation = target.occupationUri ? [target.occupationUri] : [];
+  const [{ related, matching: concepts }, weightsOf] = await Promise.all([
+    rankingConcepts(db, targetOccupation, [...targetOccupation, ...target.requiredSkills, ...target.niceSkills]),
     weightsForInstanties(db, viewer.instanties),
   ]);
   const emptyList = { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: 'standaard' };
@@ -645,7 +637,7 @@ async function rankCandidates(
   // score.ts on what the viewer may see of them (decision 025).
   const here = target.point;
   const now = new Date();
-  const targetOccupations = [...(target.occupationUri ? [target.occupationUri] : []), ...siblings];
+  const targetOccupations = [...new Set([...targetOccupation, ...related.keys()])];
   const targetSkills = [...new Set([...target.requiredSkills, ...target.niceSkills])];
   let query = scoped
     .leftJoinLateral(areaOf('candidate'), (join) => join.onTrue())
@@ -675,8 +667,7 @@ async function rankCandidates(
   }
   const found = await query.execute();
   // Only "same ISCO group as the target" matters to the score, so that is all the look-up has to know.
-  const sameGroup = new Set(siblings);
-  const iscoOfFound: IscoLookup = (uri) => (sameGroup.has(uri) ? target.iscoGroup : null);
+  const iscoOfFound: IscoLookup = (uri) => related.get(uri) ?? null;
   const ranked = found
     .map((row) => {
       const groups = viewer.groupsOf(row);

@@ -201,35 +201,29 @@ export async function unknownConcepts(db: Db, kind: ConceptKind, uris: readonly 
   return uris.filter((uri) => !known.has(uri));
 }
 
-/** The occupations in these ISCO-08 unit groups (4 digits). */
-export async function occupationsInIscoGroups(db: Db, groups: readonly string[]): Promise<string[]> {
-  if (groups.length === 0) return [];
-  const rows = await db
-    .selectFrom('esco_concept')
-    .select('uri')
-    .where('kind', '=', 'occupation')
-    .where('isco_group', 'in', [...groups])
-    .orderBy('uri')
-    .execute();
-  return rows.map((row) => row.uri);
-}
-
 /**
- * The concepts that can put a candidate and a vacancy in each other's lists: all but the skills ESCO
- * counts as transversal (teamwork, Dutch, safety), which every profile has and which therefore say
- * little about fit. They still count in the score (decision 018).
+ * What ranking needs of the taxonomy, in one query:
+ * - `related`: every occupation that shares an ISCO-08 unit group with one of `occupations`, with
+ *   that group — the occupations themselves among them — for the "same group" part and for finding rows;
+ * - `matching`: the concepts of `concepts` that can put a candidate and a vacancy in each other's
+ *   lists: all but the skills ESCO counts as transversal (teamwork, Dutch, safety), which every
+ *   profile has and which therefore say little about fit. They still count in the score (decision 018).
  */
-export async function matchingConcepts(db: Db, uris: readonly string[]): Promise<string[]> {
-  if (uris.length === 0) return [];
-  const transversal = new Set(
-    (
-      await db
-        .selectFrom('esco_concept')
-        .select('uri')
-        .where('uri', 'in', [...new Set(uris)])
-        .where('reuse_level', '=', 'transversal')
-        .execute()
-    ).map((row) => row.uri),
-  );
-  return [...new Set(uris)].filter((uri) => !transversal.has(uri));
+export async function rankingConcepts(
+  db: Db,
+  occupations: readonly string[],
+  concepts: readonly string[],
+): Promise<{ related: Map<string, string>; matching: string[] }> {
+  const wanted = [...new Set(concepts)];
+  if (occupations.length === 0 && wanted.length === 0) return { related: new Map(), matching: [] };
+  const { rows } = await sql<{ uri: string; isco_group: string | null }>`
+    select related.uri, related.isco_group from esco_concept related
+    where related.kind = 'occupation' and related.isco_group in (
+      select own.isco_group from esco_concept own where own.uri = any(${sql.val([...occupations])}::text[]))
+    union all
+    select uri, null from esco_concept where uri = any(${sql.val(wanted)}::text[]) and reuse_level = 'transversal'
+    order by 1`.execute(db);
+  const related = new Map(rows.flatMap((row) => (row.isco_group === null ? [] : [[row.uri, row.isco_group] as const])));
+  const transversal = new Set(rows.filter((row) => row.isco_group === null).map((row) => row.uri));
+  return { related, matching: wanted.filter((uri) => !transversal.has(uri)) };
 }
