@@ -169,23 +169,30 @@ export async function searchConceptPage(
   return { items: [...rows, ...near.rows].map(toConcept), total: exactTotal + near.total };
 }
 
+/**
+ * The concepts with these URIs, as a query to pick columns from: one array parameter instead of one
+ * per URI, for a page of profiles asks for a few hundred.
+ */
+const conceptsWithUris = (db: Db, uris: readonly string[]) =>
+  db.selectFrom('esco_concept').where('uri', '=', sql<string>`any(${sql.val(uris)}::text[])`);
+
 /** The concepts with these URIs that exist, by URI, in one query. */
 export async function findConcepts(db: Db, uris: Iterable<string>): Promise<Map<string, Concept>> {
   const wanted = [...new Set(uris)];
   if (wanted.length === 0) return new Map();
-  // One array parameter instead of one per URI: a page of profiles asks for a few hundred.
-  const rows = await db
-    .selectFrom('esco_concept')
-    .select(conceptColumns)
-    .where('uri', '=', sql<string>`any(${sql.val(wanted)}::text[])`)
-    .execute();
+  const rows = await conceptsWithUris(db, wanted).select(conceptColumns).execute();
   return new Map(rows.map((row) => [row.uri, toConcept(row)]));
 }
 
-/** Dutch labels by URI, in one query; a URI that is not in the taxonomy is left out (show the URI itself). */
+/**
+ * Dutch labels by URI, in one query; a URI that is not in the taxonomy is left out (show the URI
+ * itself). Only the labels are read: alternative labels are most of a concept's bytes.
+ */
 export async function conceptLabels(db: Db, uris: Iterable<string>): Promise<Map<string, string>> {
-  const concepts = await findConcepts(db, uris);
-  return new Map([...concepts].map(([uri, concept]) => [uri, concept.label]));
+  const wanted = [...new Set(uris)];
+  if (wanted.length === 0) return new Map();
+  const rows = await conceptsWithUris(db, wanted).select(['uri', 'label']).execute();
+  return new Map(rows.map((row) => [row.uri, row.label]));
 }
 
 /** The URIs that are not an existing concept of this kind: what a form or the API may not store. */
