@@ -10,6 +10,7 @@ import * as weightsReason from './migrations/0005-weights-reason.js';
 import * as matchTerms from './migrations/0006-match-terms.js';
 import * as placements from './migrations/0007-placements.js';
 import * as postcodeRegions from './migrations/0008-postcode-regions.js';
+import * as rankingFacts from './migrations/0009-ranking-facts.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-match-terms': matchTerms,
   '0007-placements': placements,
   '0008-postcode-regions': postcodeRegions,
+  '0009-ranking-facts': rankingFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,7 +64,10 @@ export type DutchLevel = 'A0' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export type WorkExperience = { title: string; employer: string; years: number };
 export type LanguageSkill = { language: string; level: DutchLevel };
 
-/** Candidates and vacancies also hold `match_terms`, kept by the database (migration 0006) and read only by matching's SQL. */
+/**
+ * Candidates and vacancies also hold `match_terms` (migration 0006), and candidates `home_point`
+ * (migration 0009), kept by the database and read only by matching's SQL.
+ */
 export type CandidateTable = {
   id: Generated<string>;
   instantie_id: string;
@@ -96,6 +99,8 @@ export type CandidateTable = {
   availability_expires_at: Timestamp;
   visibility: Json<Record<string, string>>;
   anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Whether a consent in `consent` stands; kept by the database (migration 0009), never written. */
+  consent_given: ColumnType<boolean, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '#app/db/connection.js';
 import type { Candidate, Database, EmployerCategory } from '#app/db/schema.js';
 import { employerIds, type Actor } from '../accounts/actor.js';
@@ -17,15 +17,6 @@ export async function findCandidate(db: Db, id: string): Promise<Candidate | nul
   return (await db.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-const activeConsent = (eb: ExpressionBuilder<Database, 'candidate'>) =>
-  eb.exists(
-    eb
-      .selectFrom('consent')
-      .select(sql.lit(1).as('one'))
-      .whereRef('consent.candidate_id', '=', 'candidate.id')
-      .where('consent.withdrawn_at', 'is', null),
-  );
-
 export type CandidateRead = {
   candidate: Candidate;
   access: Extract<CandidateAccess, { allowed: true }>;
@@ -34,24 +25,23 @@ export type CandidateRead = {
 };
 
 /**
- * What the policy needs to know of each candidate besides its own row, in one query: whether its
- * consent stands, and the employers (of `employerIds`) it is in contact with by its own choice — an
+ * Per candidate, the employers (of `employerIds`) it is in contact with by its own choice: an
  * application in which the candidate showed their name and that is still open, or led to a placement.
  */
-async function policyFacts(
-  db: Db,
-  employerIds: readonly string[],
-  candidateIds: readonly string[],
-): Promise<Map<string, { consentGiven: boolean; contactEmployerIds: string[] }>> {
-  if (candidateIds.length === 0) return new Map();
-  const { rows } = await sql<{ id: string; consent_given: boolean; contact_employer_ids: string[] }>`
-    select c.id,
-      exists (select from consent where consent.candidate_id = c.id and consent.withdrawn_at is null) as consent_given,
-      array(select distinct application.employer_id from application
-        where application.candidate_id = c.id and application.employer_id = any(${sql.val([...employerIds])}::uuid[])
-          and application.identity_revealed and application.state in ('new', 'in_conversation', 'offer', 'placed')) as contact_employer_ids
-    from unnest(${sql.val([...candidateIds])}::uuid[]) as c(id)`.execute(db);
-  return new Map(rows.map((row) => [row.id, { consentGiven: row.consent_given, contactEmployerIds: row.contact_employer_ids }]));
+async function contactEmployers(db: Db, employerIds: readonly string[], candidateIds: readonly string[]): Promise<Map<string, string[]>> {
+  const contacts = new Map<string, string[]>();
+  if (employerIds.length === 0 || candidateIds.length === 0) return contacts;
+  const rows = await db
+    .selectFrom('application')
+    .select(['candidate_id', 'employer_id'])
+    .distinct()
+    .where('candidate_id', 'in', [...candidateIds])
+    .where('employer_id', 'in', [...employerIds])
+    .where('identity_revealed', '=', true)
+    .where('state', 'in', ['new', 'in_conversation', 'offer', 'placed'])
+    .execute();
+  for (const row of rows) contacts.set(row.candidate_id, [...(contacts.get(row.candidate_id) ?? []), row.employer_id]);
+  return contacts;
 }
 
 /** Decides access for each candidate, presents what is allowed, and logs every read. */
@@ -69,14 +59,13 @@ export async function decideAccessFor(
   standing?: EmployerStanding,
 ): Promise<CandidateAccessDecision[]> {
   const { categoryOf } = standing ?? (await employerStanding(db, actor));
-  const facts = await policyFacts(
+  const contacts = await contactEmployers(
     db,
     employerIds(actor),
     candidates.map((c) => c.id),
   );
   const decisions: CandidateAccessDecision[] = [];
   for (const candidate of candidates) {
-    const { consentGiven, contactEmployerIds } = facts.get(candidate.id) ?? { consentGiven: false, contactEmployerIds: [] };
     const access = decideCandidateAccess(
       actor,
       {
@@ -84,12 +73,12 @@ export async function decideAccessFor(
         userId: candidate.user_id,
         visibility: normaliseVisibility(candidate.visibility),
         anonymous: candidate.anonymous,
-        consentGiven,
-        contactEmployerIds,
+        consentGiven: candidate.consent_given,
+        contactEmployerIds: contacts.get(candidate.id),
       },
       (employerId) => categoryOf(employerId, candidate.instantie_id),
     );
-    if (access.allowed) decisions.push({ candidate, access, consentGiven });
+    if (access.allowed) decisions.push({ candidate, access, consentGiven: candidate.consent_given });
   }
   return decisions;
 }
@@ -235,9 +224,11 @@ export async function scopedCandidates(
     pool?: Map<EmployerCategory, string[]>;
     /**
      * The caller finds its rows by their match terms (matching/queries.ts), which already hold the
-     * instantie: the instantie condition is then checked per row found, so that PostgreSQL does not
-     * also read the index of every candidate of those instanties (160,000 for a region) to combine
-     * the two.
+     * instantie and the visibility level of the work or skill found: the instantie condition is then
+     * checked per row found, so that PostgreSQL does not also read the index of every candidate of
+     * those instanties (160,000 for a region) to combine the two; and which groups an employer sees
+     * of each row found is left to the caller, who decides it with the policy itself
+     * (`groupsVisibleToEmployer`) and leaves out the rows that show it none.
      */
     foundByTerms?: boolean;
   } = {},
@@ -265,19 +256,22 @@ export async function scopedCandidates(
     case 'pool': {
       const openByCategory = options.pool ?? (await poolInstanties(db, actor));
       if (openByCategory.size === 0) return 'forbidden';
-      base = base.where(activeConsent).where((eb) =>
-        eb.or(
-          [...openByCategory].map(([category, instanties]) =>
-            eb.and([
-              inInstanties(instanties),
-              sql<boolean>`exists (select 1 from jsonb_each_text(candidate.visibility) v
-                where v.value in (${sql.join(levelsOpenTo(category))})
-                and v.key in (${sql.join(groupsOpenableTo(category))})
-                and (v.key <> 'identiteit' or not candidate.anonymous))`,
-            ]),
+      // Only candidates whose consent stands, of an instantie open to the employer's category there,
+      // who show that category at least one group (a caller finding rows by terms decides that per row).
+      const showsAGroupTo = (category: EmployerCategory) =>
+        sql<boolean>`exists (select 1 from jsonb_each_text(candidate.visibility) v
+          where v.value in (${sql.join(levelsOpenTo(category))})
+          and v.key in (${sql.join(groupsOpenableTo(category))})
+          and (v.key <> 'identiteit' or not candidate.anonymous))`;
+      base = base
+        .where('candidate.consent_given', '=', true)
+        .where((eb) =>
+          eb.or(
+            [...openByCategory].map(([category, instanties]) =>
+              options.foundByTerms ? inInstanties(instanties) : eb.and([inInstanties(instanties), showsAGroupTo(category)]),
+            ),
           ),
-        ),
-      );
+        );
       break;
     }
   }

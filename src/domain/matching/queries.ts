@@ -67,15 +67,14 @@ const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], c
   sql<boolean>`${sql.ref(`${table}.match_terms`)} && (select coalesce(array_agg(match_term(s, c)), '{}')
     from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
 
-const area = (table: 'candidate' | 'vacancy'): EarthPoint => ({ earthPoint: `${table}_area.point` });
-
 /**
- * The PC4 area of each row, looked up by its key per row: `limit 1` keeps PostgreSQL from turning it
- * into a join that reads the whole postcode table for a few dozen rows.
+ * The PC4 area of each vacancy, looked up by its key per row: `limit 1` keeps PostgreSQL from turning
+ * it into a join that reads the whole postcode table for a few dozen rows. (A candidate's row keeps
+ * its own point: `candidate.home_point`, migration 0009.)
  */
-const areaOf = <T extends 'candidate' | 'vacancy'>(table: T) =>
-  sql<{ point: string }>`(select point from postcode_area
-    where pc4 = left(${sql.ref(`${table}.postcode`)}, 4) limit 1)`.as(`${table}_area` as `${T}_area`);
+const vacancyArea = sql<{ point: string }>`(select point from postcode_area
+  where pc4 = left(vacancy.postcode, 4) limit 1)`.as('vacancy_area');
+const vacancyPoint: EarthPoint = { earthPoint: 'vacancy_area.point' };
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
@@ -171,7 +170,7 @@ export async function vacanciesForCandidate(
   if (concepts.length === 0) return { items: [], total: 0, page: options.page, pageSize: options.pageSize, weightsVersion: version };
   const reach = home ? reachKm(candidate.travel_radius_km, filters.maxKm) : null;
   const areas = home && reach !== null ? await regionsWithinKm(db, home, reach) : ['nl'];
-  const distance = home ? distanceKmSql(area('vacancy'), home) : sql<number | null>`null::float8`;
+  const distance = home ? distanceKmSql(vacancyPoint, home) : sql<number | null>`null::float8`;
   const now = new Date();
   const inputs: ScoreSqlInputs = {
     wishedOccupations: sql`${sql.val(candidate.wished_occupations)}::text[]`,
@@ -194,7 +193,7 @@ export async function vacanciesForCandidate(
   // in memory; the page's vacancies are read afterwards.
   let query = db
     .selectFrom('vacancy')
-    .leftJoinLateral(areaOf('vacancy'), (join) => join.onTrue())
+    .leftJoinLateral(vacancyArea, (join) => join.onTrue())
     .crossJoinLateral(score.parts)
     .select(['vacancy.id', distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
     .where('vacancy.status', '=', 'open')
@@ -327,8 +326,9 @@ export async function newMatchesForSearches(
     publishedAfter: sql`searcher.since`,
     publishedUpTo: sql`${until}::timestamptz`,
   });
-  // Points on the earth are the stored ones of each PC4 area (postcode_area.point), each distance is
-  // worked out once per pair: the same numbers as distanceKmSql.
+  // Points on the earth are the stored ones of each PC4 area (postcode_area.point, and the candidate's
+  // copy of it, candidate.home_point); each distance is worked out once per pair: the same numbers as
+  // distanceKmSql.
   const ranked = await sql<{ key: string; id: string; distance_km: number | null; total: number; total_count: string }>`
     with search as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(key text, candidate_id uuid, since timestamptz,
@@ -337,13 +337,12 @@ export async function newMatchesForSearches(
     searcher as materialized (
       select search.*, candidate.instantie_id, candidate.wished_occupations, candidate.skills, candidate.hours_per_week,
         candidate.dutch_level, candidate.travel_radius_km, candidate.availability, candidate.availability_expires_at,
-        home.point,
-        case when home.pc4 is null then null
+        candidate.home_point as point,
+        case when candidate.home_point is null then null
           else coalesce(search.max_km::float8, 2 * candidate.travel_radius_km::float8) end as reach,
         array(select isco_group from esco_concept where uri = any(candidate.wished_occupations) and isco_group is not null) as isco_groups
       from search
       join candidate on candidate.id = search.candidate_id
-      left join postcode_area home on home.pc4 = left(candidate.postcode, 4)
     ),
     fresh as materialized (
       select vacancy.id, vacancy_area.point,
@@ -640,7 +639,6 @@ async function rankCandidates(
   const targetOccupations = [...new Set([...targetOccupation, ...related.keys()])];
   const targetSkills = [...new Set([...target.requiredSkills, ...target.niceSkills])];
   let query = scoped
-    .leftJoinLateral(areaOf('candidate'), (join) => join.onTrue())
     .select([
       'candidate.id',
       'candidate.instantie_id',
@@ -656,7 +654,7 @@ async function rankCandidates(
       'candidate.travel_radius_km',
       'candidate.availability',
       'candidate.availability_expires_at',
-      (here ? distanceKmSql(area('candidate'), here) : sql<number | null>`null::float8`).as('distance_km'),
+      (here ? distanceKmSql({ earthPoint: 'candidate.home_point' }, here) : sql<number | null>`null::float8`).as('distance_km'),
     ])
     .where(sharesTerm('candidate', viewer.termScopes, concepts));
   // Left out only where the candidate's instantie chose so, and never from the consultant's own lists.
@@ -669,13 +667,15 @@ async function rankCandidates(
   // Only "same ISCO group as the target" matters to the score, so that is all the look-up has to know.
   const iscoOfFound: IscoLookup = (uri) => related.get(uri) ?? null;
   const ranked = found
-    .map((row) => {
+    .flatMap((row) => {
+      // A row that shows the viewer nothing is not in its list (the scope leaves this to the policy).
       const groups = viewer.groupsOf(row);
+      if (groups.length === 0) return [];
       const visible = maskToGroups(matchCandidateFrom(row, iscoOfFound, now), groups);
       const distanceKm = row.distance_km !== null && groups.includes('locatie') ? Number(row.distance_km) : null;
       const { version, weights } = weightsOf.get(row.instantie_id) ?? standardWeights;
       const total = scoreMatch(visible, target, distanceKm, weights).total;
-      return { id: row.id, version, distanceKm, expired: visible.availabilityExpired ?? false, total };
+      return [{ id: row.id, version, distanceKm, expired: visible.availabilityExpired ?? false, total }];
     })
     // Expired availability last, then best first; the id settles ties the same way on every page.
     .sort((a, b) => Number(a.expired) - Number(b.expired) || b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

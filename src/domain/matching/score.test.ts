@@ -94,6 +94,7 @@ describe('the match score', () => {
       availability_expires_at: new Date('2026-12-27'),
       visibility: defaultVisibility,
       anonymous: true,
+      consent_given: true,
       created_at: new Date('2026-01-01'),
       updated_at: new Date('2026-01-01'),
       ...overrides,

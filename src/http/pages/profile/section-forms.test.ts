@@ -45,6 +45,7 @@ const candidate: Candidate = {
   availability_expires_at: new Date('2025-03-01T00:00:00Z'),
   visibility: { ...defaultVisibility },
   anonymous: true,
+  consent_given: true,
   created_at: new Date('2025-01-01T00:00:00Z'),
   updated_at: new Date('2025-01-01T00:00:00Z'),
 };
