@@ -28,11 +28,13 @@ async function factsOutOfStep(): Promise<unknown[]> {
   return rows;
 }
 
-/** What can change the kept facts: consent given, withdrawn or removed; a postcode; a PC4 area. */
+/** What can change the kept facts: consent given, withdrawn, removed, moved or all cleared; a postcode; a PC4 area. */
 const change = fc.oneof(
   fc.record({ kind: fc.constant('give' as const), who: fc.nat(2), scope: fc.constantFrom('zichtbaar_voor_werkgevers', 'onderzoek') }),
   fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(2) }),
   fc.record({ kind: fc.constant('remove' as const), who: fc.nat(2) }),
+  fc.record({ kind: fc.constant('move' as const), who: fc.nat(2), to: fc.nat(2) }),
+  fc.record({ kind: fc.constant('clear' as const) }),
   fc.record({ kind: fc.constant('postcode' as const), who: fc.nat(2), postcode: fc.constantFrom('3012CD', '3011AB', '9999ZZ', null) }),
   fc.record({
     kind: fc.constant('move-area' as const),
@@ -68,6 +70,14 @@ describe('the ranking facts on a candidate row (migration 0009)', () => {
               .execute();
           } else if (c.kind === 'remove') {
             await db.deleteFrom('consent').where('candidate_id', '=', candidates[c.who]!).execute();
+          } else if (c.kind === 'move') {
+            // A standing consent can only move to a candidate without a standing one of its scope.
+            await sql`update consent set candidate_id = ${candidates[c.to]!}::uuid
+              where candidate_id = ${candidates[c.who]!}::uuid and not exists (select from consent other
+                where other.candidate_id = ${candidates[c.to]!}::uuid and other.scope = consent.scope
+                  and other.withdrawn_at is null and consent.withdrawn_at is null)`.execute(db);
+          } else if (c.kind === 'clear') {
+            await sql`truncate consent`.execute(db);
           } else if (c.kind === 'postcode') {
             await db.updateTable('candidate').set({ postcode: c.postcode }).where('id', '=', candidates[c.who]!).execute();
           } else if (c.kind === 'move-area') {
@@ -84,7 +94,7 @@ describe('the ranking facts on a candidate row (migration 0009)', () => {
         }
         expect(await factsOutOfStep()).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: 100 },
     );
   });
 

@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely';
 // each one up elsewhere (docs/decisions/026-ranking-facts-on-the-row.md):
 //
 // - consent_given: whether a consent of the candidate stands (a row in consent that is not
-//   withdrawn). The consent table stays the record of who gave and withdrew it, and when; a trigger
-//   on it keeps the flag after every change, so no write path can forget it.
+//   withdrawn). The consent table stays the record of who gave and withdrew it, and when; triggers
+//   on it keep the flag after every statement that changes it, so no write path can forget it.
 // - home_point: the point on the earth of the candidate's PC4 area (postcode_area.point), or null
 //   when the postcode is unknown. A trigger sets it whenever the postcode is written; after every
 //   statement that changes postcode_area, the candidates whose point changed get the new one. That
@@ -18,20 +18,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 const statements = [
   `alter table candidate add column consent_given boolean not null default false`,
-  `create function refresh_candidate_consent(candidate_id uuid) returns void language sql as $$
-     update candidate set consent_given = standing.given
-     from (select exists (select from consent
-             where consent.candidate_id = refresh_candidate_consent.candidate_id and consent.withdrawn_at is null) as given) standing
-     where candidate.id = refresh_candidate_consent.candidate_id and candidate.consent_given <> standing.given
-   $$`,
+  // Once per statement over the consent rows it changed (bulk imports and seeds write thousands at once).
   `create function keep_candidate_consent() returns trigger language plpgsql as $$
    begin
-     if tg_op <> 'INSERT' then perform refresh_candidate_consent(old.candidate_id); end if;
-     if tg_op <> 'DELETE' then perform refresh_candidate_consent(new.candidate_id); end if;
+     update candidate set consent_given = standing.given
+       from (select changed.candidate_id, exists (select from consent
+               where consent.candidate_id = changed.candidate_id and consent.withdrawn_at is null) as given
+             from (select distinct candidate_id from changed_consent) changed) standing
+       where candidate.id = standing.candidate_id and candidate.consent_given <> standing.given;
      return null;
    end $$`,
-  `create trigger consent_keeps_candidate after insert or update or delete on consent
-     for each row execute function keep_candidate_consent()`,
+  `create trigger consent_inserted_keeps_candidate after insert on consent
+     referencing new table as changed_consent for each statement execute function keep_candidate_consent()`,
+  `create trigger consent_updated_keeps_candidate after update on consent
+     referencing new table as changed_consent for each statement execute function keep_candidate_consent()`,
+  // The same update seen from before: a consent row moved to another candidate leaves the first one.
+  `create trigger consent_updated_away_keeps_candidate after update on consent
+     referencing old table as changed_consent for each statement execute function keep_candidate_consent()`,
+  `create trigger consent_deleted_keeps_candidate after delete on consent
+     referencing old table as changed_consent for each statement execute function keep_candidate_consent()`,
+  `create function clear_candidate_consent() returns trigger language plpgsql as $$
+   begin
+     update candidate set consent_given = false where consent_given;
+     return null;
+   end $$`,
+  `create trigger consent_truncated_keeps_candidate after truncate on consent
+     for each statement execute function clear_candidate_consent()`,
 
   `alter table candidate add column home_point earth`,
   `create function candidate_home_point() returns trigger language plpgsql as $$
