@@ -9,9 +9,9 @@ import { sql, type Kysely } from 'kysely';
 //   on it keep the flag after every statement that changes it, so no write path can forget it.
 // - home_point: the point on the earth of the candidate's PC4 area (postcode_area.point), or null
 //   when the postcode is unknown. A trigger sets it whenever the postcode is written; after every
-//   statement that changes postcode_area, the candidates whose point changed get the new one. That
-//   reads the whole candidate table once per statement: postcode imports are rare and write in a
-//   few large statements (src/domain/geo/import.ts).
+//   statement that changes postcode_area, the candidates of the PC4 areas it changed get the new
+//   point. A statement that changed areas reads the candidate table once: postcode imports are rare
+//   and write in a few large statements (src/domain/geo/import.ts).
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
@@ -53,18 +53,31 @@ const statements = [
    end $$`,
   `create trigger candidate_keeps_home_point before insert or update of postcode on candidate
      for each row execute function candidate_home_point()`,
+  // Once per statement over the PC4 areas it changed. Start-up adds the built-in areas with a statement
+  // that mostly changes nothing; then no candidate is read at all.
   `create function refresh_candidate_home_points() returns trigger language plpgsql as $$
    begin
-     update candidate set home_point = area.point
-       from postcode_area area
-       where area.pc4 = left(candidate.postcode, 4) and candidate.home_point is distinct from area.point;
-     update candidate set home_point = null
-       where candidate.home_point is not null
-         and not exists (select from postcode_area area where area.pc4 = left(candidate.postcode, 4));
+     if not exists (select from changed_area) then return null; end if;
+     update candidate set home_point = (select point from postcode_area where pc4 = left(candidate.postcode, 4))
+       where left(candidate.postcode, 4) in (select pc4 from changed_area)
+         and candidate.home_point is distinct from (select point from postcode_area where pc4 = left(candidate.postcode, 4));
      return null;
    end $$`,
-  `create trigger postcode_area_candidate_points after insert or update or delete or truncate on postcode_area
-     for each statement execute function refresh_candidate_home_points()`,
+  `create trigger postcode_area_inserted_moves_candidates after insert on postcode_area
+     referencing new table as changed_area for each statement execute function refresh_candidate_home_points()`,
+  `create trigger postcode_area_updated_moves_candidates after update on postcode_area
+     referencing new table as changed_area for each statement execute function refresh_candidate_home_points()`,
+  `create trigger postcode_area_updated_away_moves_candidates after update on postcode_area
+     referencing old table as changed_area for each statement execute function refresh_candidate_home_points()`,
+  `create trigger postcode_area_deleted_moves_candidates after delete on postcode_area
+     referencing old table as changed_area for each statement execute function refresh_candidate_home_points()`,
+  `create function clear_candidate_home_points() returns trigger language plpgsql as $$
+   begin
+     update candidate set home_point = null where home_point is not null;
+     return null;
+   end $$`,
+  `create trigger postcode_area_truncated_moves_candidates after truncate on postcode_area
+     for each statement execute function clear_candidate_home_points()`,
   // Both facts for the candidates already there, in one pass over the table.
   `update candidate set
      consent_given = exists (select from consent where consent.candidate_id = candidate.id and consent.withdrawn_at is null),
