@@ -3,7 +3,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { createTestApp, type TestApp } from './app.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell): the same Blink and V8 as the
+ * chromium package, without the desktop browser around them; pages load about twice as fast, which
+ * halves the browser journeys' time (decision 027).
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 export type BrowserHarness = {
   app: TestApp;
@@ -14,7 +19,7 @@ export type BrowserHarness = {
   close: () => Promise<void>;
 };
 
-/** A real server on a free port and a real Chromium (Debian's package) to drive it. */
+/** A real server on a free port and a real Chromium (Debian's headless shell) to drive it. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   const app = await createTestApp();
   await app.server.listen({ port: 0, host: '127.0.0.1' });
