@@ -11,7 +11,8 @@ import { notifyAll } from '../notifications/notify.js';
 import { recordEvent } from '../privacy/events.js';
 import { conflict, forbidden, invalid, issuesToErrors, notFound, ok, type CommandResult } from '../results.js';
 import { todayIso } from '../vacancies/rules.js';
-import { addWorkingDays, livePlacementStatuses, placementRoute } from './rules.js';
+import { addWorkingDays } from '../working-days.js';
+import { livePlacementStatuses, placementRoute } from './rules.js';
 import { decisionSchema, endSchema, placementSchema } from './schema.js';
 
 export type PlacementRow = Selectable<PlacementTable>;

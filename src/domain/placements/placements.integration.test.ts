@@ -15,7 +15,7 @@ import {
   startPlacementsWithoutObjection,
 } from './commands.js';
 import { readPlacement } from './queries.js';
-import { addWorkingDays } from './rules.js';
+import { addWorkingDays } from '../working-days.js';
 
 let app: TestApp;
 let world: World;

@@ -34,18 +34,6 @@ export function placementRoute(category: EmployerCategory): PlacementRoute {
   };
 }
 
-/** `date` plus `days` working days (Monday to Friday; public holidays are not counted apart). */
-export function addWorkingDays(date: Date, days: number): Date {
-  const result = new Date(date);
-  let left = days;
-  while (left > 0) {
-    result.setUTCDate(result.getUTCDate() + 1);
-    const weekday = result.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return result;
-}
-
 /** Whole months from `start` to `end` (ISO dates), counting a part of a month as a whole one. */
 export function monthsBetween(start: string, end: string): number {
   const [sy, sm, sd] = start.split('-').map(Number) as [number, number, number];

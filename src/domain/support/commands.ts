@@ -4,7 +4,7 @@ import { staffInstantie, type Actor } from '../accounts/actor.js';
 import { isUuid } from '../ids.js';
 import { getInstantie } from '../instanties/queries.js';
 import { notifyAll } from '../notifications/notify.js';
-import { addWorkingDays } from '../placements/rules.js';
+import { addWorkingDays } from '../working-days.js';
 import { recordEvent } from '../privacy/events.js';
 import { conflict, forbidden, invalid, issuesToErrors, notFound, ok, type CommandResult } from '../results.js';
 import { todayIso } from '../vacancies/rules.js';

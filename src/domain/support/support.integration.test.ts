@@ -4,7 +4,7 @@ import { makeUser, makeWorld, type World } from '../../../test/support/fixtures.
 import { makePlacement, type TestPlacement } from '../../../test/support/support-placements.js';
 import type { Provision } from '#app/db/schema.js';
 import { cancelPlacement } from '../placements/commands.js';
-import { addWorkingDays } from '../placements/rules.js';
+import { addWorkingDays } from '../working-days.js';
 import { todayIso } from '../vacancies/rules.js';
 import { decideSupportRequest, recordSpending, requestSupport, setBudget, setBudgets, withdrawSupportRequest } from './commands.js';
 import { budgetLines, budgetOverview, listSupportRequests, readSupportRequest } from './queries.js';

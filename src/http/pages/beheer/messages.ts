@@ -391,7 +391,7 @@ export const settingsText = defineMessages({
       'Wat doet dit? Gebeurt er in een open contact zo lang niets? Dan sluit Werkregie het contact. De kandidaat en de werkgever krijgen een bericht.',
     label_committedStartWorkingDays: 'Werkdagen tot de plaatsing vanzelf begint',
     what_committedStartWorkingDays:
-      'Wat doet dit? Een betrokken partner meldt een plaatsing aan. Maakt jouw instantie binnen dit aantal werkdagen geen bezwaar? Dan begint de plaatsing vanzelf.',
+      'Wat doet dit? Een betrokken partner meldt een plaatsing aan. Maakt jouw instantie binnen dit aantal werkdagen geen bezwaar? Dan begint de plaatsing vanzelf. Weekenden en feestdagen tellen niet mee.',
     label_trialPlacementMonths_standard: 'Maanden proefplaatsing, gewoon',
     what_trialPlacementMonths_standard: 'Wat doet dit? Een proefplaatsing met behoud van uitkering duurt hoogstens dit aantal maanden.',
     label_trialPlacementMonths_extended: 'Maanden proefplaatsing, langer',
@@ -399,7 +399,7 @@ export const settingsText = defineMessages({
       'Wat doet dit? Wil de werkgever de kandidaat daarna een contract van minstens 6 maanden geven? Dan mag de proefplaatsing zo lang duren. Dit mag niet minder zijn dan het gewone aantal.',
     label_supportDueWorkingDays: 'Werkdagen voor een vraag om ondersteuning',
     what_supportDueWorkingDays:
-      'Wat doet dit? Binnen dit aantal werkdagen handelt jouw instantie een vraag om ondersteuning af. De werkgever ziet die datum.',
+      'Wat doet dit? Binnen dit aantal werkdagen handelt jouw instantie een vraag om ondersteuning af. De werkgever ziet die datum. Weekenden en feestdagen tellen niet mee.',
     rangeHint: 'Standaard: {default}. Kies een heel getal van {min} tot en met {max}.',
     fieldReason: 'Waarom verander je de instellingen?',
     reasonHint: 'Kort, bijvoorbeeld: bij ons blijven contacten in de zomer lang stil. Minstens 5 tekens.',
@@ -469,7 +469,7 @@ export const settingsText = defineMessages({
       'What does this do? Does nothing happen in an open contact for this long? Then Werkregie closes the contact. The candidate and the employer get a message.',
     label_committedStartWorkingDays: 'Working days until the placement starts by itself',
     what_committedStartWorkingDays:
-      'What does this do? A committed partner registers a placement. Does your organisation not object within this number of working days? Then the placement starts by itself.',
+      'What does this do? A committed partner registers a placement. Does your organisation not object within this number of working days? Then the placement starts by itself. Weekends and public holidays do not count.',
     label_trialPlacementMonths_standard: 'Months of trial placement, standard',
     what_trialPlacementMonths_standard:
       'What does this do? A trial placement with retention of benefit lasts at most this number of months.',
@@ -478,7 +478,7 @@ export const settingsText = defineMessages({
       'What does this do? Does the employer want to give the candidate a contract of at least 6 months afterwards? Then the trial placement may last this long. This may not be less than the standard number.',
     label_supportDueWorkingDays: 'Working days for a support request',
     what_supportDueWorkingDays:
-      'What does this do? Your organisation handles a support request within this number of working days. The employer sees that date.',
+      'What does this do? Your organisation handles a support request within this number of working days. The employer sees that date. Weekends and public holidays do not count.',
     rangeHint: 'Default: {default}. Choose a whole number from {min} to {max}.',
     fieldReason: 'Why do you change the settings?',
     reasonHint: 'Briefly, for example: in summer, contacts stay quiet for a long time with us. At least 5 characters.',
