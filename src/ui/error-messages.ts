@@ -106,6 +106,8 @@ const settingFieldNamesEnglish: Record<NumberField, string> = {
   'trialPlacementMonths.standard': 'Months of trial placement, standard',
   'trialPlacementMonths.extended': 'Months of trial placement, longer',
   supportDueWorkingDays: 'Working days for a support request',
+  'planningRates.jobcoachHourEuros': 'Euros per hour of jobcoaching',
+  'planningRates.loonwaardebepalingEuros': 'Euros per wage value assessment',
 };
 const englishNumber = new Intl.NumberFormat('en-GB');
 

@@ -26,6 +26,8 @@ export const numberKnobs = [
   'trialPlacementMonths.standard',
   'trialPlacementMonths.extended',
   'supportDueWorkingDays',
+  'planningRates.jobcoachHourEuros',
+  'planningRates.loonwaardebepalingEuros',
 ] as const;
 export type NumberKnob = (typeof numberKnobs)[number];
 /** A field of the form with a whole number: a number knob, or the flag share as a percentage. */
@@ -95,6 +97,8 @@ export const numberFieldNames: Record<NumberField, string> = {
   'trialPlacementMonths.standard': 'Maanden proefplaatsing, gewoon',
   'trialPlacementMonths.extended': 'Maanden proefplaatsing, langer',
   supportDueWorkingDays: 'Werkdagen voor een vraag om ondersteuning',
+  'planningRates.jobcoachHourEuros': 'Euro per uur jobcoaching',
+  'planningRates.loonwaardebepalingEuros': 'Euro per loonwaardebepaling',
 };
 const dutchNumber = new Intl.NumberFormat('nl-NL');
 export const numberFieldMessage = (field: NumberField) => {

@@ -4,6 +4,8 @@ import { defaultApplicationExpiryDays } from '../applications/states.js';
 import { defaultAvailabilityReminderDays, defaultAvailabilityWeeks } from '../candidates/rules.js';
 
 const defaultDailyProfileViews = { preferred: 300, committed: 150, business_as_usual: 50 } as const;
+/** The planning rates of support by the unit until an instantie sets its own (decision 022). */
+export const defaultPlanningRates = { jobcoachHourEuros: 80, loonwaardebepalingEuros: 800 } as const;
 const dailyViews = (fallback: number) => z.number().int().min(1).max(100_000).default(fallback);
 
 /**
@@ -44,6 +46,17 @@ export const instantieSettingsSchema = z.object({
     .default({ standard: 2, extended: 6 }),
   /** The instantie handles a support request within this many working days. */
   supportDueWorkingDays: z.number().int().min(1).max(60).default(10),
+  /**
+   * What the instantie reserves from a budget for provisions priced by the unit, in whole euros: an
+   * hour of jobcoaching and one loonwaardebepaling. Planning amounts; what is really paid is recorded
+   * as spending on the request.
+   */
+  planningRates: z
+    .object({
+      jobcoachHourEuros: z.number().int().min(1).max(1_000).default(defaultPlanningRates.jobcoachHourEuros),
+      loonwaardebepalingEuros: z.number().int().min(1).max(10_000).default(defaultPlanningRates.loonwaardebepalingEuros),
+    })
+    .default({ ...defaultPlanningRates }),
 });
 
 export type InstantieSettings = z.infer<typeof instantieSettingsSchema>;

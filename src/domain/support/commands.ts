@@ -103,10 +103,10 @@ export async function requestSupport(db: Db, actor: Actor, placementId: string, 
   if (side !== 'employer' && side !== 'staff') return forbidden;
   const parsed = supportRequestSchema.safeParse(input ?? {});
   if (!parsed.success) return invalid(issuesToErrors(parsed.error));
-  const cost = supportCost(parsed.data, placement.hours_per_week);
-  if (!cost) return invalid({ loonwaardePercent: noSubsidyMessage });
   const instantie = await getInstantie(db, placement.instantie_id);
   if (!instantie) return notFound;
+  const cost = supportCost(parsed.data, placement.hours_per_week, instantie.settings.planningRates);
+  if (!cost) return invalid({ loonwaardePercent: noSubsidyMessage });
   const provision = parsed.data.provision;
 
   return db.transaction().execute(async (trx): Promise<CommandResult<RequestedSupport>> => {

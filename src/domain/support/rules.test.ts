@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { renderNotification } from '../notifications/kinds.js';
 import { maxSubsidyPercent, minimumWagePerHour, wageSubsidy } from '../placements/rules.js';
-import { budgetYear, fitsBudget, isOverdue, planningRates, supportCost, supportRequestSchema } from './rules.js';
+import { defaultPlanningRates } from '../instanties/settings.js';
+import { budgetYear, fitsBudget, isOverdue, supportCost, supportRequestSchema } from './rules.js';
 
 describe('wageSubsidy: loonkostensubsidie follows the loonwaarde, capped at 70 % of the minimum wage', () => {
   test('uses the minimum wage of 1 January 2026 and the cap of the Participatiewet', () => {
@@ -39,24 +40,29 @@ describe('supportCost: what a request reserves from the budget', () => {
   const parse = (input: unknown) => supportRequestSchema.parse(input);
 
   test('loonkostensubsidie for a year of the placement’s hours, with the loonwaarde and subsidy percentages', () => {
-    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: '60' }), 20)).toEqual({
+    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: '60' }), 20, defaultPlanningRates)).toEqual({
       amountEuros: 6119,
       loonwaardePercent: 60,
       subsidyPercent: 40,
       jobcoachHours: null,
     });
-    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: 100 }), 20)).toBeNull();
+    expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: 100 }), 20, defaultPlanningRates)).toBeNull();
   });
 
   test('jobcoach hours and a loonwaardebepaling at the planning rates; other provisions as asked', () => {
-    expect(supportCost(parse({ provision: 'jobcoach', jobcoachHours: '12' }), 20)).toMatchObject({
-      amountEuros: 12 * planningRates.jobcoachHourEuros,
+    expect(supportCost(parse({ provision: 'jobcoach', jobcoachHours: '12' }), 20, defaultPlanningRates)).toMatchObject({
+      amountEuros: 12 * defaultPlanningRates.jobcoachHourEuros,
       jobcoachHours: 12,
     });
-    expect(supportCost(parse({ provision: 'loonwaardebepaling' }), 20)?.amountEuros).toBe(planningRates.loonwaardebepalingEuros);
+    expect(supportCost(parse({ provision: 'loonwaardebepaling' }), 20, defaultPlanningRates)?.amountEuros).toBe(
+      defaultPlanningRates.loonwaardebepalingEuros,
+    );
     expect(
-      supportCost(parse({ provision: 'no_riskpolis', amountEuros: '€ 2.500', explanation: 'Verzekering bij ziekte van de werknemer.' }), 20)
-        ?.amountEuros,
+      supportCost(
+        parse({ provision: 'no_riskpolis', amountEuros: '€ 2.500', explanation: 'Verzekering bij ziekte van de werknemer.' }),
+        20,
+        defaultPlanningRates,
+      )?.amountEuros,
     ).toBe(2500);
   });
 

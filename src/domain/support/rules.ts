@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Provision } from '#app/db/schema.js';
 import { provisions, wageSubsidy } from '../placements/rules.js';
+import type { InstantieSettings } from '../instanties/settings.js';
 import { todayIso } from '../vacancies/rules.js';
 
 // Support on call (issue 4 §4, docs/decisions/022-support-on-call.md): an employer asks the
@@ -9,13 +10,6 @@ import { todayIso } from '../vacancies/rules.js';
 
 export { provisions };
 export type { Provision };
-
-/**
- * What the instantie reserves from the budget for provisions priced by the unit: an hour of
- * jobcoaching and one loonwaardebepaling. These are planning amounts; what is really paid is
- * recorded as spending on the request.
- */
-export const planningRates = { jobcoachHourEuros: 80, loonwaardebepalingEuros: 800 } as const;
 
 /** The largest amount one request or one budget line may hold, in euros. */
 export const maxEuros = 100_000_000;
@@ -115,21 +109,25 @@ export type SupportCost = {
 
 /**
  * The amount a request reserves: loonkostensubsidie for a year from the loonwaarde and the
- * placement's hours (`wageSubsidy`), jobcoach hours and a loonwaardebepaling at the planning
- * rates, the other provisions as asked. Null for loonkostensubsidie at a loonwaarde of 100 %.
+ * placement's hours (`wageSubsidy`), jobcoach hours and a loonwaardebepaling at the instantie's
+ * planning rates (its settings), the other provisions as asked. Null for loonkostensubsidie at a
+ * loonwaarde of 100 %.
  */
-export function supportCost(input: SupportRequestInput, hoursPerWeek: number): SupportCost | null {
+/** What the instantie reserves per hour of jobcoaching and per loonwaardebepaling (instantie settings). */
+export type PlanningRates = InstantieSettings['planningRates'];
+
+export function supportCost(input: SupportRequestInput, hoursPerWeek: number, rates: PlanningRates): SupportCost | null {
   const none = { jobcoachHours: null, loonwaardePercent: null, subsidyPercent: null };
   switch (input.provision) {
     case 'loonwaardebepaling':
-      return { ...none, amountEuros: planningRates.loonwaardebepalingEuros };
+      return { ...none, amountEuros: rates.loonwaardebepalingEuros };
     case 'loonkostensubsidie': {
       const subsidy = wageSubsidy(input.loonwaardePercent, hoursPerWeek);
       if (subsidy.percent === 0 || subsidy.yearlyEuros === 0) return null;
       return { ...none, amountEuros: subsidy.yearlyEuros, loonwaardePercent: input.loonwaardePercent, subsidyPercent: subsidy.percent };
     }
     case 'jobcoach':
-      return { ...none, amountEuros: input.jobcoachHours * planningRates.jobcoachHourEuros, jobcoachHours: input.jobcoachHours };
+      return { ...none, amountEuros: input.jobcoachHours * rates.jobcoachHourEuros, jobcoachHours: input.jobcoachHours };
     default:
       return { ...none, amountEuros: input.amountEuros };
   }

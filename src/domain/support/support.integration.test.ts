@@ -8,7 +8,9 @@ import { addWorkingDays } from '../working-days.js';
 import { todayIso } from '../vacancies/rules.js';
 import { decideSupportRequest, recordSpending, requestSupport, setBudget, setBudgets, withdrawSupportRequest } from './commands.js';
 import { budgetLines, budgetOverview, listSupportRequests, readSupportRequest } from './queries.js';
-import { aboveBudgetMessage, budgetYear, noSubsidyMessage, planningRates } from './rules.js';
+import { saveSettings } from '../instanties/commands.js';
+import { defaultPlanningRates } from '../instanties/settings.js';
+import { aboveBudgetMessage, budgetYear, noSubsidyMessage } from './rules.js';
 
 let app: TestApp;
 let world: World;
@@ -64,7 +66,7 @@ async function notificationsOf(userId: string, kind: string) {
 
 describe('default approval for preferred partners', () => {
   test('a preferred partner’s request within the budget is approved at once; the consultant is told without an e-mail', async () => {
-    await budgetWithRoom('jobcoach', 10 * planningRates.jobcoachHourEuros);
+    await budgetWithRoom('jobcoach', 10 * defaultPlanningRates.jobcoachHourEuros);
     const before = new Date();
     const result = await requestSupport(db(), world.employers.preferred.user, preferred.id, jobcoach(10));
     expect(result).toMatchObject({ ok: true, value: { status: 'approved', approvedByDefault: true } });
@@ -75,7 +77,7 @@ describe('default approval for preferred partners', () => {
       approved_by_default: true,
       provision: 'jobcoach',
       jobcoach_hours: 10,
-      amount_euros: 10 * planningRates.jobcoachHourEuros,
+      amount_euros: 10 * defaultPlanningRates.jobcoachHourEuros,
       budget_year: year,
       instantie_id: 'rotterdam',
       requested_by: world.employers.preferred.user.userId,
@@ -102,7 +104,7 @@ describe('default approval for preferred partners', () => {
   });
 
   test('over the budget, without a budget, or on another route, the request waits for a person', async () => {
-    await budgetWithRoom('jobcoach', 5 * planningRates.jobcoachHourEuros);
+    await budgetWithRoom('jobcoach', 5 * defaultPlanningRates.jobcoachHourEuros);
     const over = await requestSupport(db(), world.employers.preferred.user, preferred.id, jobcoach(6));
     expect(over).toMatchObject({ ok: true, value: { status: 'requested', approvedByDefault: false } });
 
@@ -115,7 +117,7 @@ describe('default approval for preferred partners', () => {
     expect(noBudget).toMatchObject({ ok: true, value: { status: 'requested' } });
     if (noBudget.ok) expect((await requestRow(noBudget.value.id)).amount_euros).toBe(1200);
 
-    await budgetWithRoom('jobcoach', 100 * planningRates.jobcoachHourEuros);
+    await budgetWithRoom('jobcoach', 100 * defaultPlanningRates.jobcoachHourEuros);
     const otherRoute = await requestSupport(db(), world.employers.committed.user, committed.id, jobcoach(4));
     expect(otherRoute).toMatchObject({ ok: true, value: { status: 'requested' } });
     if (!otherRoute.ok) return;
@@ -167,9 +169,48 @@ describe('loonkostensubsidie follows the loonwaarde', () => {
   });
 });
 
+describe('planning rates are the instantie’s own', () => {
+  test('a jobcoach hour and a loonwaardebepaling reserve what the instantie set', async () => {
+    const rates = async (jobcoach: number, loonwaardebepaling: number) => {
+      const saved = await saveSettings(db(), world.beheerder, 'rotterdam', {
+        'planningRates.jobcoachHourEuros': String(jobcoach),
+        'planningRates.loonwaardebepalingEuros': String(loonwaardebepaling),
+        reason: 'Tarieven van het nieuwe contract met de jobcoachorganisatie.',
+      });
+      expect(saved.ok).toBe(true);
+    };
+    await rates(95, 1250);
+    try {
+      await budgetWithRoom('jobcoach', 10_000);
+      await budgetWithRoom('loonwaardebepaling', 10_000);
+      const hours = await requestSupport(db(), world.employers.committed.user, committed.id, jobcoach(10));
+      if (!hours.ok) throw new Error(JSON.stringify(hours));
+      expect(await requestRow(hours.value.id)).toMatchObject({ jobcoach_hours: 10, amount_euros: 950 });
+      const assessment = await requestSupport(db(), world.employers.committed.user, committed.id, {
+        provision: 'loonwaardebepaling',
+        explanation: 'Wij willen weten wat de werknemer kan.',
+      });
+      if (!assessment.ok) throw new Error(JSON.stringify(assessment));
+      expect(await requestRow(assessment.value.id)).toMatchObject({ amount_euros: 1250 });
+      // Out of range: a Dutch message, and nothing changes.
+      const refused = await saveSettings(db(), world.beheerder, 'rotterdam', {
+        'planningRates.jobcoachHourEuros': '0',
+        reason: 'Gratis jobcoaching.',
+      });
+      expect(refused).toEqual({
+        ok: false,
+        reason: 'invalid',
+        errors: { 'planningRates.jobcoachHourEuros': 'Vul bij "Euro per uur jobcoaching" een heel getal in van 1 tot en met 1.000.' },
+      });
+    } finally {
+      await rates(defaultPlanningRates.jobcoachHourEuros, defaultPlanningRates.loonwaardebepalingEuros);
+    }
+  });
+});
+
 describe('a person decides', () => {
   test('a consultant approves within the budget; the employer hears it; deciding twice is a conflict', async () => {
-    await budgetWithRoom('loonwaardebepaling', planningRates.loonwaardebepalingEuros);
+    await budgetWithRoom('loonwaardebepaling', defaultPlanningRates.loonwaardebepalingEuros);
     const asked = await requestSupport(db(), world.employers.committed.user, committed.id, { provision: 'loonwaardebepaling' });
     if (!asked.ok) throw new Error(JSON.stringify(asked));
     expect(asked.value.status).toBe('requested');
@@ -409,7 +450,7 @@ describe('budgets', () => {
 describe('concurrency', () => {
   test('20 parallel requests of a preferred partner: only those that fit are approved, the budget is never passed', async () => {
     const hours = 5;
-    const each = hours * planningRates.jobcoachHourEuros;
+    const each = hours * defaultPlanningRates.jobcoachHourEuros;
     const budget = await budgetWithRoom('jobcoach', 7 * each + each / 2);
     const placement = await makePlacement(app, world, 'preferred', { hoursPerWeek: 4 });
     const results = await Promise.all(

@@ -4,7 +4,8 @@ import { sessionHeaders } from '../../../../test/support/api.js';
 import { makeWorld, type World } from '../../../../test/support/fixtures.js';
 import { makePlacement, type TestPlacement } from '../../../../test/support/support-placements.js';
 import { setBudgets } from '#app/domain/support/commands.js';
-import { budgetYear, planningRates } from '#app/domain/support/rules.js';
+import { defaultPlanningRates } from '#app/domain/instanties/settings.js';
+import { budgetYear } from '#app/domain/support/rules.js';
 
 let app: TestApp;
 let world: World;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   world = await makeWorld(app);
   preferred = await makePlacement(app, world, 'preferred');
   committed = await makePlacement(app, world, 'committed');
-  await setBudgets(app.database.db, world.beheerder, year, { jobcoach: String(50 * planningRates.jobcoachHourEuros) });
+  await setBudgets(app.database.db, world.beheerder, year, { jobcoach: String(50 * defaultPlanningRates.jobcoachHourEuros) });
 });
 afterAll(async () => app?.close());
 
@@ -60,7 +61,7 @@ describe('POST /plaatsingen/{id}/ondersteuningsaanvragen', () => {
       provision: 'jobcoach',
       status: 'approved',
       budgetYear: year,
-      amountEuros: 10 * planningRates.jobcoachHourEuros,
+      amountEuros: 10 * defaultPlanningRates.jobcoachHourEuros,
       jobcoachHours: 10,
       approvedByDefault: true,
       approvedAboveBudget: false,

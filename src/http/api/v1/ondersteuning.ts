@@ -15,12 +15,12 @@ import {
   budgetAmountField,
   budgetYear,
   isOverdue,
-  planningRates,
   provisions,
   supportDecisionSchema,
   supportRequestSchema,
   yearField,
 } from '#app/domain/support/rules.js';
+import { defaultPlanningRates } from '#app/domain/instanties/settings.js';
 import type { CommandResult } from '#app/domain/results.js';
 import type { AppDeps } from '../../deps.js';
 import { sendProblem } from './problem.js';
@@ -42,8 +42,8 @@ const supportRequestOutput = z.object({
     .number()
     .int()
     .describe(
-      `Het bedrag in hele euro’s. Loonkostensubsidie: voor een jaar. Jobcoach: € ${planningRates.jobcoachHourEuros} per uur; ` +
-        `loonwaardebepaling: € ${planningRates.loonwaardebepalingEuros}`,
+      'Het bedrag in hele euro’s. Loonkostensubsidie: voor een jaar. Jobcoach en loonwaardebepaling: tegen het planningstarief ' +
+        `van de instantie (standaard € ${defaultPlanningRates.jobcoachHourEuros} per uur en € ${defaultPlanningRates.loonwaardebepalingEuros})`,
     ),
   spentEuros: z.number().int().describe('Wat er tot nu toe is uitgegeven'),
   jobcoachHours: z.number().int().nullable(),

@@ -400,6 +400,12 @@ export const settingsText = defineMessages({
     label_supportDueWorkingDays: 'Werkdagen voor een vraag om ondersteuning',
     what_supportDueWorkingDays:
       'Wat doet dit? Binnen dit aantal werkdagen handelt jouw instantie een vraag om ondersteuning af. De werkgever ziet die datum. Weekenden en feestdagen tellen niet mee.',
+    label_planningRates_jobcoachHourEuros: 'Euro per uur jobcoaching',
+    what_planningRates_jobcoachHourEuros:
+      'Wat doet dit? Vraagt een werkgever een jobcoach aan? Dan houdt jouw instantie dit bedrag per uur apart in het budget. Wat echt betaald wordt, schrijft de consulent op als uitgave.',
+    label_planningRates_loonwaardebepalingEuros: 'Euro per loonwaardebepaling',
+    what_planningRates_loonwaardebepalingEuros:
+      'Wat doet dit? Vraagt een werkgever een loonwaardebepaling aan? Dan houdt jouw instantie dit bedrag apart in het budget.',
     rangeHint: 'Standaard: {default}. Kies een heel getal van {min} tot en met {max}.',
     fieldReason: 'Waarom verander je de instellingen?',
     reasonHint: 'Kort, bijvoorbeeld: bij ons blijven contacten in de zomer lang stil. Minstens 5 tekens.',
@@ -479,6 +485,12 @@ export const settingsText = defineMessages({
     label_supportDueWorkingDays: 'Working days for a support request',
     what_supportDueWorkingDays:
       'What does this do? Your organisation handles a support request within this number of working days. The employer sees that date. Weekends and public holidays do not count.',
+    label_planningRates_jobcoachHourEuros: 'Euros per hour of jobcoaching',
+    what_planningRates_jobcoachHourEuros:
+      'What does this do? When an employer asks for a jobcoach, your organisation reserves this amount per hour in the budget. What is really paid, the consultant records as spending.',
+    label_planningRates_loonwaardebepalingEuros: 'Euros per wage value assessment',
+    what_planningRates_loonwaardebepalingEuros:
+      'What does this do? When an employer asks for a wage value assessment, your organisation reserves this amount in the budget.',
     rangeHint: 'Default: {default}. Choose a whole number from {min} to {max}.',
     fieldReason: 'Why do you change the settings?',
     reasonHint: 'Briefly, for example: in summer, contacts stay quiet for a long time with us. At least 5 characters.',

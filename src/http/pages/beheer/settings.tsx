@@ -47,7 +47,10 @@ const groups = [
   },
   { id: 'contacten', fields: ['applicationExpiryDays'] },
   { id: 'plaatsingen', fields: ['committedStartWorkingDays', 'trialPlacementMonths.standard', 'trialPlacementMonths.extended'] },
-  { id: 'ondersteuning', fields: ['supportDueWorkingDays'] },
+  {
+    id: 'ondersteuning',
+    fields: ['supportDueWorkingDays', 'planningRates.jobcoachHourEuros', 'planningRates.loonwaardebepalingEuros'],
+  },
 ] as const satisfies readonly { id: string; fields: readonly FormField[] }[];
 
 /** The order of the error summary: "nothing changed" first, then the fields as the form shows them. */

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Provision } from '#app/db/schema.js';
 import { staffInstantie, type Actor } from '#app/domain/accounts/actor.js';
 import { getInstantie } from '#app/domain/instanties/queries.js';
+import { defaultPlanningRates } from '#app/domain/instanties/settings.js';
 import { setBudgets } from '#app/domain/support/commands.js';
 import { budgetLines, type BudgetLine } from '#app/domain/support/queries.js';
-import { budgetYear, planningRates, provisions, yearField, yearMessage } from '#app/domain/support/rules.js';
+import { budgetYear, provisions, yearField, yearMessage, type PlanningRates } from '#app/domain/support/rules.js';
 import { DateText } from '#app/ui/dates.js';
 import { ErrorSummary, Form, SubmitButton, TextField, emptyForm, type FormState } from '#app/ui/form.js';
 import { translator, useT } from '#app/ui/i18n.js';
@@ -66,7 +67,7 @@ export function BudgetTable({ lines, year, withChanges }: { lines: BudgetLine[];
   );
 }
 
-type PageData = { instantieName: string; year: number; lines: BudgetLine[] };
+type PageData = { instantieName: string; planningRates: PlanningRates; year: number; lines: BudgetLine[] };
 
 function BudgetsPage({
   data,
@@ -92,8 +93,8 @@ function BudgetsPage({
       <Paragraph>{t('budgetsTerms')}</Paragraph>
       <Paragraph>
         {t('planningNote', {
-          jobcoach: String(planningRates.jobcoachHourEuros),
-          loonwaardebepaling: String(planningRates.loonwaardebepalingEuros),
+          jobcoach: String(data.planningRates.jobcoachHourEuros),
+          loonwaardebepaling: String(data.planningRates.loonwaardebepalingEuros),
         })}
       </Paragraph>
 
@@ -159,7 +160,12 @@ function beheerderOf(request: FastifyRequest, reply: FastifyReply): { actor: Act
 
 async function loadPage(deps: AppDeps, instantieId: string, year: number): Promise<PageData> {
   const [instantie, lines] = await Promise.all([getInstantie(deps.db, instantieId), budgetLines(deps.db, instantieId, year)]);
-  return { instantieName: instantie?.name ?? instantieId, year, lines };
+  return {
+    instantieName: instantie?.name ?? instantieId,
+    planningRates: instantie?.settings.planningRates ?? defaultPlanningRates,
+    year,
+    lines,
+  };
 }
 
 /** The beheerder's budgets per provision per year, with what is committed, spent and left; and the form to set them. */

@@ -4,7 +4,8 @@ import { makeWorld, type World } from '../../../../test/support/fixtures.js';
 import { loginCookie, postForm } from '../../../../test/support/session.js';
 import { makePlacement, type TestPlacement } from '../../../../test/support/support-placements.js';
 import { requestSupport, setBudgets } from '#app/domain/support/commands.js';
-import { budgetYear, planningRates } from '#app/domain/support/rules.js';
+import { defaultPlanningRates } from '#app/domain/instanties/settings.js';
+import { budgetYear } from '#app/domain/support/rules.js';
 
 let app: TestApp;
 let world: World;
@@ -118,7 +119,7 @@ describe('the employer’s support page of a placement', () => {
   });
 
   it('sends a request with post/redirect/get: approved at once within the budget, then withdraws it', async () => {
-    await setBudgets(db(), world.beheerder, year, { jobcoach: String(100 * planningRates.jobcoachHourEuros) });
+    await setBudgets(db(), world.beheerder, year, { jobcoach: String(100 * defaultPlanningRates.jobcoachHourEuros) });
     const response = await postForm(app, cookies.preferred, employerPath(preferred), {
       actie: 'aanvragen',
       provision: 'jobcoach',
