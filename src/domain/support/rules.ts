@@ -107,15 +107,15 @@ export type SupportCost = {
   subsidyPercent: number | null;
 };
 
+/** What the instantie reserves per hour of jobcoaching and per loonwaardebepaling (instantie settings). */
+export type PlanningRates = InstantieSettings['planningRates'];
+
 /**
  * The amount a request reserves: loonkostensubsidie for a year from the loonwaarde and the
  * placement's hours (`wageSubsidy`), jobcoach hours and a loonwaardebepaling at the instantie's
  * planning rates (its settings), the other provisions as asked. Null for loonkostensubsidie at a
  * loonwaarde of 100 %.
  */
-/** What the instantie reserves per hour of jobcoaching and per loonwaardebepaling (instantie settings). */
-export type PlanningRates = InstantieSettings['planningRates'];
-
 export function supportCost(input: SupportRequestInput, hoursPerWeek: number, rates: PlanningRates): SupportCost | null {
   const none = { jobcoachHours: null, loonwaardePercent: null, subsidyPercent: null };
   switch (input.provision) {
