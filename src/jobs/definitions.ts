@@ -6,6 +6,7 @@ import { purgeExpiredMatchLog } from '#app/domain/matching/queries.js';
 import { purgeOldMail } from '#app/domain/notifications/outbox.js';
 import { deliverNewMatches, runWeeklyAlerts } from '#app/domain/matching/saved-searches.js';
 import { startPlacementsWithoutObjection } from '#app/domain/placements/commands.js';
+import { remindPlacementEnds } from '#app/domain/placements/end-reminders.js';
 import { todayIso } from '#app/domain/vacancies/rules.js';
 import { deliverMail } from './mail.js';
 
@@ -69,5 +70,12 @@ export const jobDefinitions: JobDefinition[] = [
     schedule: '*/15 * * * *',
     runAtStart: true,
     run: ({ db, now }) => startPlacementsWithoutObjection(db, now),
+  },
+  {
+    // The employer and the consultant hear when a running placement's end date is near, or has passed.
+    name: 'placement-end-reminders',
+    schedule: '30 7 * * *',
+    runAtStart: true,
+    run: ({ db, now }) => remindPlacementEnds(db, now),
   },
 ];

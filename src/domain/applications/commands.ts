@@ -180,10 +180,10 @@ function stateConflict(state: ApplicationRow['state']): string {
   return `${words[state]} Ververs de pagina om te zien wat er nu kan.`;
 }
 
-type Recipients = { candidate: string[]; employer: string[]; consultant: string[] };
+export type Recipients = { candidate: string[]; employer: string[]; consultant: string[] };
 
 /** The people of each side; a candidate without a consultant of their own has every consultant of their instantie. */
-async function recipientsOf(trx: Db, application: ApplicationRow, sides: readonly ApplicationParty[]): Promise<Recipients> {
+export async function recipientsOf(trx: Db, application: ApplicationRow, sides: readonly ApplicationParty[]): Promise<Recipients> {
   const employer = sides.includes('employer') ? (await employerUsers(trx, application.employer_id)).map((user) => user.userId) : [];
   let consultant = application.candidate_consultant_user_id ? [application.candidate_consultant_user_id] : [];
   if (sides.includes('consultant') && consultant.length === 0) {

@@ -67,6 +67,12 @@ export const notificationText = defineMessages({
       'De instantie heeft de plaatsing voor "{vacancyTitle}" niet goedgekeurd. Bij de plaatsing staat waarom. Het gesprek kan verder.',
     placementEndedTitle: 'De plaatsing voor "{vacancyTitle}" is afgelopen',
     placementEndedBody: 'De plaatsing voor "{vacancyTitle}" is afgelopen. Bij de plaatsing staat hoe het verder gaat.',
+    placementEndingTitle: 'De plaatsing voor "{vacancyTitle}" stopt op {date}',
+    placementEndingBody:
+      'De plaatsing voor "{vacancyTitle}" stopt op {date}. Praat met elkaar over hoe het ging. Schrijf daarna bij de plaatsing op hoe het verder gaat: een contract, een verlenging of stoppen.',
+    placementOverdueTitle: 'De plaatsing voor "{vacancyTitle}" had op {date} moeten stoppen',
+    placementOverdueBody:
+      'De plaatsing voor "{vacancyTitle}" had op {date} moeten stoppen, maar staat nog open. Schrijf bij de plaatsing op hoe het verder gaat: een contract, een verlenging of stoppen.',
     support_loonwaardebepaling: 'een loonwaardebepaling',
     support_loonkostensubsidie: 'loonkostensubsidie',
     support_jobcoach: 'een jobcoach',
@@ -157,6 +163,12 @@ export const notificationText = defineMessages({
       'The instantie did not approve the placement for "{vacancyTitle}". The placement says why. The conversation can go on.',
     placementEndedTitle: 'The placement for "{vacancyTitle}" has ended',
     placementEndedBody: 'The placement for "{vacancyTitle}" has ended. The placement says what happens next.',
+    placementEndingTitle: 'The placement for "{vacancyTitle}" ends on {date}',
+    placementEndingBody:
+      'The placement for "{vacancyTitle}" ends on {date}. Talk together about how it went. Then record at the placement what happens next: a contract, an extension or stopping.',
+    placementOverdueTitle: 'The placement for "{vacancyTitle}" should have ended on {date}',
+    placementOverdueBody:
+      'The placement for "{vacancyTitle}" should have ended on {date}, but it is still open. Record at the placement what happens next: a contract, an extension or stopping.',
     support_loonwaardebepaling: 'a wage value assessment',
     support_loonkostensubsidie: 'wage cost subsidy',
     support_jobcoach: 'a job coach',
@@ -299,6 +311,13 @@ const renderers = {
     body: t('placementEndedBody', p),
     linkText: t('placementLink'),
   })) as Renderer<{ vacancyTitle: string }>,
+  /** To the employer and the consultant: a running placement's end date is near, or has passed (placements/end-reminders.ts). */
+  placement_ending: ((p, t, locale) => {
+    const words = { vacancyTitle: p.vacancyTitle, date: formatDate(p.endDate, locale) };
+    return p.moment === 'passed'
+      ? { title: t('placementOverdueTitle', words), body: t('placementOverdueBody', words), linkText: t('placementLink') }
+      : { title: t('placementEndingTitle', words), body: t('placementEndingBody', words), linkText: t('placementLink') };
+  }) as Renderer<{ vacancyTitle: string; endDate: string; moment: 'near' | 'passed' }>,
   /** To the instantie's consultants: a request for support waits for a person, with its due date. */
   support_waiting: ((p, t, locale) => {
     const words = { ...p, provision: t(`support_${p.provision}`), date: formatDate(p.dueDate, locale) };
