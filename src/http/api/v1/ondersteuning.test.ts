@@ -161,6 +161,67 @@ describe('POST /ondersteuningsaanvragen/{id}/besluiten', () => {
   });
 });
 
+describe('withdrawing and spending', () => {
+  it('POST …/intrekkingen withdraws a waiting request for the employer; others are refused; once', async () => {
+    const asked = await call('POST', `/plaatsingen/${committed.id}/ondersteuningsaanvragen`, world.employers.committed.user, {
+      provision: 'werkplekaanpassing',
+      amountEuros: 300,
+      explanation: 'Een verhoogde werktafel.',
+    });
+    expect(asked.json.status).toBe('requested');
+    const path = `/ondersteuningsaanvragen/${asked.json.id}/intrekkingen`;
+    expect((await call('POST', path, world.otherConsulent, {})).status).toBe(404);
+    expect((await call('POST', path, committed.candidate.user, {})).status).toBe(404);
+    const byStaff = await call('POST', path, world.consulent, {});
+    expect(byStaff.status).toBe(403);
+    expect(byStaff.json.detail).toBe('Alleen de werkgever, of wie de aanvraag deed, kan een aanvraag intrekken.');
+    expect((await call('GET', `/ondersteuningsaanvragen/${asked.json.id}`, world.consulent)).json.status).toBe('requested');
+
+    const withdrawn = await call('POST', path, world.employers.committed.user, {});
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json).toMatchObject({ id: asked.json.id, status: 'withdrawn' });
+    const again = await call('POST', path, world.employers.committed.user, {});
+    expect(again.status).toBe(409);
+    expect(again.json.detail).toContain('kunt u niet meer intrekken');
+  });
+
+  it('PUT …/uitgaven records the total spent on an approved request; for staff only; never above the amount', async () => {
+    const asked = await call('POST', `/plaatsingen/${preferred.id}/ondersteuningsaanvragen`, world.employers.preferred.user, {
+      provision: 'jobcoach',
+      jobcoachHours: 5,
+      explanation: 'Hulp bij nieuwe taken.',
+    });
+    expect(asked.json).toMatchObject({ status: 'approved', amountEuros: 5 * defaultPlanningRates.jobcoachHourEuros, spentEuros: 0 });
+    const path = `/ondersteuningsaanvragen/${asked.json.id}/uitgaven`;
+    expect((await call('PUT', path, world.employers.preferred.user, { spentEuros: 100 })).status).toBe(403);
+    expect((await call('PUT', path, world.otherConsulent, { spentEuros: 100 })).status).toBe(404);
+    const words = await call('PUT', path, world.consulent, { spentEuros: 'veel' });
+    expect(words.status).toBe(400);
+    expect(words.json.invalidParams[0]).toMatchObject({ name: 'spentEuros' });
+    const tooMuch = await call('PUT', path, world.consulent, { spentEuros: 5 * defaultPlanningRates.jobcoachHourEuros + 1 });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.json.invalidParams[0].reason).toContain('hoger dan het toegekende bedrag');
+    expect((await call('GET', `/ondersteuningsaanvragen/${asked.json.id}`, world.consulent)).json.spentEuros).toBe(0);
+
+    const spent = await call('PUT', path, world.consulent, { spentEuros: 250 });
+    expect(spent.status).toBe(200);
+    expect(spent.json).toMatchObject({ status: 'approved', spentEuros: 250 });
+    // Money was spent, so it can no longer be withdrawn.
+    expect((await call('POST', `/ondersteuningsaanvragen/${asked.json.id}/intrekkingen`, world.employers.preferred.user, {})).status).toBe(
+      409,
+    );
+
+    const waiting = await call('POST', `/plaatsingen/${committed.id}/ondersteuningsaanvragen`, world.employers.committed.user, {
+      provision: 'no_riskpolis',
+      amountEuros: 200,
+      explanation: 'Verzekering bij ziekte van de werknemer.',
+    });
+    expect((await call('PUT', `/ondersteuningsaanvragen/${waiting.json.id}/uitgaven`, world.consulent, { spentEuros: 10 })).status).toBe(
+      409,
+    );
+  });
+});
+
 describe('budgets', () => {
   it('GET /budgetten shows per provision budget, committed, spent and left; for staff only', async () => {
     const response = await call('GET', `/budgetten?jaar=${year}`, world.auditor);

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { SupportRequestStatus } from '#app/db/schema.js';
 import { employerIds, type Actor } from '#app/domain/accounts/actor.js';
-import { decideSupportRequest, requestSupport, setBudget } from '#app/domain/support/commands.js';
+import { decideSupportRequest, recordSpending, requestSupport, setBudget, withdrawSupportRequest } from '#app/domain/support/commands.js';
 import {
   budgetOverview,
   listSupportRequests,
@@ -16,6 +16,7 @@ import {
   budgetYear,
   isOverdue,
   provisions,
+  spendingSchema,
   supportDecisionSchema,
   supportRequestSchema,
   yearField,
@@ -255,6 +256,48 @@ export function supportOperations({ db }: AppDeps) {
         const result = await decideSupportRequest(db, actor!, params.id, body);
         if (!result.ok)
           return failure(reply, result, 'Alleen een consulent of beheerder van de instantie besluit over een aanvraag.', requestNotFound);
+        return current(actor!, params.id);
+      },
+    }),
+    defineOperation({
+      method: 'post',
+      path: '/ondersteuningsaanvragen/{id}/intrekkingen',
+      operationId: 'createOndersteuningsintrekking',
+      summary: 'Een aanvraag voor ondersteuning intrekken',
+      description:
+        'Voor de werkgever van de plaatsing, en voor de medewerker van de instantie die de aanvraag deed. Kan zolang er niet ' +
+        'over is beslist, of na goedkeuring zolang er niets is uitgegeven (anders 409). De aanvraag krijgt status withdrawn; ' +
+        'wat zij uit het budget hield, komt weer vrij. Het intrekken wordt vastgelegd.',
+      tag,
+      authenticated: true,
+      params: idParams,
+      success: { status: 200, description: 'De aanvraag na het intrekken', schema: supportRequestOutput },
+      errors: [403, 404, 409],
+      handler: async ({ actor, params, reply }) => {
+        const result = await withdrawSupportRequest(db, actor!, params.id);
+        if (!result.ok)
+          return failure(reply, result, 'Alleen de werkgever, of wie de aanvraag deed, kan een aanvraag intrekken.', requestNotFound);
+        return current(actor!, params.id);
+      },
+    }),
+    defineOperation({
+      method: 'put',
+      path: '/ondersteuningsaanvragen/{id}/uitgaven',
+      operationId: 'setOndersteuningsuitgaven',
+      summary: 'Vastleggen wat er op een goedgekeurde aanvraag is uitgegeven',
+      description:
+        'Voor consulenten en beheerders van de instantie: het totaal tot nu toe (geen optelling), in hele euro’s, hoogstens ' +
+        'het bedrag van de aanvraag. Alleen bij een goedgekeurde aanvraag (anders 409). Elke wijziging wordt vastgelegd.',
+      tag,
+      authenticated: true,
+      params: idParams,
+      body: spendingSchema,
+      success: { status: 200, description: 'De aanvraag met het uitgegeven bedrag', schema: supportRequestOutput },
+      errors: [403, 404, 409],
+      handler: async ({ actor, params, body, reply }) => {
+        const result = await recordSpending(db, actor!, params.id, body);
+        if (!result.ok)
+          return failure(reply, result, 'Alleen een consulent of beheerder van de instantie legt uitgaven vast.', requestNotFound);
         return current(actor!, params.id);
       },
     }),
