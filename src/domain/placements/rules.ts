@@ -54,13 +54,23 @@ export function trialMonthsAllowed(settings: { standard: number; extended: numbe
 export const minimumWagePerHour = 14.71;
 /** Loonkostensubsidie never pays more than this share of the minimum wage (Participatiewet art. 10d). */
 export const maxSubsidyPercent = 70;
+/** The minimum wage counts with the minimumvakantiebijslag of 8 % (Wet minimumloon en minimumvakantiebijslag). */
+export const holidayPayFactor = 1.08;
+/**
+ * On top of the subsidy the employer gets an allowance for employer's costs: 23.5 % of the subsidy
+ * (Participatiewet art. 10d, set by ministerial regulation since 1 January 2018 and reviewed each year,
+ * so the constant must follow).
+ */
+export const employerCostsAllowance = 0.235;
 
 /**
  * Loonkostensubsidie follows the loonwaarde: it pays the difference between what the person
- * produces and the minimum wage, so the wage above the minimum is the employer's. Returns the
- * percentage and the estimated yearly amount in whole euros.
+ * produces and the minimum wage with holiday pay, so the wage above the minimum is the employer's,
+ * plus the allowance for employer's costs. Returns the percentage and the estimated yearly amount
+ * in whole euros.
  */
 export function wageSubsidy(loonwaardePercent: number, hoursPerWeek: number): { percent: number; yearlyEuros: number } {
   const percent = Math.min(maxSubsidyPercent, Math.max(0, 100 - Math.round(loonwaardePercent)));
-  return { percent, yearlyEuros: Math.round((percent / 100) * minimumWagePerHour * hoursPerWeek * 52) };
+  const subsidy = (percent / 100) * minimumWagePerHour * holidayPayFactor * hoursPerWeek * 52;
+  return { percent, yearlyEuros: Math.round(subsidy * (1 + employerCostsAllowance)) };
 }

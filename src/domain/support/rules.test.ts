@@ -1,25 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import { renderNotification } from '../notifications/kinds.js';
-import { maxSubsidyPercent, minimumWagePerHour, wageSubsidy } from '../placements/rules.js';
+import { employerCostsAllowance, holidayPayFactor, maxSubsidyPercent, minimumWagePerHour, wageSubsidy } from '../placements/rules.js';
 import { defaultPlanningRates } from '../instanties/settings.js';
 import { budgetYear, fitsBudget, isOverdue, supportCost, supportRequestSchema } from './rules.js';
 
 describe('wageSubsidy: loonkostensubsidie follows the loonwaarde, capped at 70 % of the minimum wage', () => {
-  test('uses the minimum wage of 1 January 2026 and the cap of the Participatiewet', () => {
+  test('uses the minimum wage of 1 January 2026 with holiday pay, the cap of the Participatiewet and the 23.5 % for employer’s costs', () => {
     expect(minimumWagePerHour).toBe(14.71);
+    expect(holidayPayFactor).toBe(1.08);
     expect(maxSubsidyPercent).toBe(70);
+    expect(employerCostsAllowance).toBe(0.235);
   });
 
   test('pays the difference between the loonwaarde and 100 %', () => {
-    expect(wageSubsidy(60, 20)).toEqual({ percent: 40, yearlyEuros: Math.round(0.4 * 14.71 * 20 * 52) });
-    expect(wageSubsidy(60, 20).yearlyEuros).toBe(6119);
-    expect(wageSubsidy(45, 36)).toEqual({ percent: 55, yearlyEuros: Math.round(0.55 * 14.71 * 36 * 52) });
+    // 40 % of € 14,71 with 8 % holiday pay, 20 hours a week, 52 weeks: € 6.608,91; plus 23.5 %: € 8.162.
+    expect(wageSubsidy(60, 20)).toEqual({ percent: 40, yearlyEuros: 8162 });
+    expect(wageSubsidy(45, 36)).toEqual({ percent: 55, yearlyEuros: 20201 });
   });
 
   test('never more than 70 %, however low the loonwaarde', () => {
     expect(wageSubsidy(30, 20).percent).toBe(70);
-    expect(wageSubsidy(0, 40)).toEqual({ percent: 70, yearlyEuros: Math.round(0.7 * 14.71 * 40 * 52) });
-    expect(wageSubsidy(20, 20).yearlyEuros).toBe(10709);
+    expect(wageSubsidy(0, 40)).toEqual({ percent: 70, yearlyEuros: 28567 });
+    expect(wageSubsidy(20, 20).yearlyEuros).toBe(14284);
   });
 
   test('nothing at a loonwaarde of 100 % (or more), and the loonwaarde is rounded to whole percents', () => {
@@ -41,7 +43,7 @@ describe('supportCost: what a request reserves from the budget', () => {
 
   test('loonkostensubsidie for a year of the placement’s hours, with the loonwaarde and subsidy percentages', () => {
     expect(supportCost(parse({ provision: 'loonkostensubsidie', loonwaardePercent: '60' }), 20, defaultPlanningRates)).toEqual({
-      amountEuros: 6119,
+      amountEuros: 8162,
       loonwaardePercent: 60,
       subsidyPercent: 40,
       jobcoachHours: null,

@@ -151,11 +151,11 @@ describe('loonkostensubsidie follows the loonwaarde', () => {
       requestSupport(db(), world.employers.committed.user, committed.id, { provision: 'loonkostensubsidie', loonwaardePercent });
     const sixty = await asked('60');
     if (!sixty.ok) throw new Error(JSON.stringify(sixty));
-    // 40 % of € 14,71 an hour, 20 hours a week, 52 weeks.
-    expect(await requestRow(sixty.value.id)).toMatchObject({ loonwaarde_percent: 60, subsidy_percent: 40, amount_euros: 6119 });
+    // 40 % of € 14,71 an hour with 8 % holiday pay, 20 hours a week, 52 weeks, plus 23.5 % for employer’s costs.
+    expect(await requestRow(sixty.value.id)).toMatchObject({ loonwaarde_percent: 60, subsidy_percent: 40, amount_euros: 8162 });
     const twenty = await asked(20);
     if (!twenty.ok) throw new Error(JSON.stringify(twenty));
-    expect(await requestRow(twenty.value.id)).toMatchObject({ loonwaarde_percent: 20, subsidy_percent: 70, amount_euros: 10709 });
+    expect(await requestRow(twenty.value.id)).toMatchObject({ loonwaarde_percent: 20, subsidy_percent: 70, amount_euros: 14284 });
 
     const before = await counts();
     expect(await asked(100)).toEqual({ ok: false, reason: 'invalid', errors: { loonwaardePercent: noSubsidyMessage } });

@@ -81,7 +81,7 @@ describe('POST /plaatsingen/{id}/ondersteuningsaanvragen', () => {
       status: 'requested',
       loonwaardePercent: 60,
       subsidyPercent: 40,
-      amountEuros: 6119,
+      amountEuros: 8162,
       approvedByDefault: false,
     });
   });

@@ -19,7 +19,7 @@ export const supportText = defineMessages({
     provisionText_no_riskpolis:
       'Wordt de werknemer ziek? Dan vergoedt de no-riskpolis het loon tijdens de ziekte. Zo loopt u minder risico als u iemand aanneemt.',
     subsidyFormula:
-      'Zo rekenen wij de loonkostensubsidie uit: 100 min de loonwaarde, in procenten van het minimumloon. Dat is hoogstens 70 procent. Het minimumloon is € 14,71 per uur (vanaf 1 januari 2026). Wij rekenen met de uren per week van de plaatsing, 52 weken per jaar.',
+      'Zo rekenen wij de loonkostensubsidie uit: 100 min de loonwaarde, in procenten van het minimumloon met 8 procent vakantiegeld. Dat is hoogstens 70 procent. Daar komt 23,5 procent bij voor de werkgeverslasten. Het minimumloon is € 14,71 per uur (vanaf 1 januari 2026). Wij rekenen met de uren per week van de plaatsing, 52 weken per jaar.',
     status_requested: 'Wacht op de instantie',
     status_approved: 'Goedgekeurd',
     status_rejected: 'Afgewezen',
@@ -180,7 +180,7 @@ export const supportText = defineMessages({
     provisionText_no_riskpolis:
       'Does the employee fall ill? Then the no-risk policy pays the wage during the illness. So you run less risk when you hire someone.',
     subsidyFormula:
-      'This is how we calculate the wage cost subsidy: 100 minus the wage value, as a percentage of the minimum wage. That is at most 70 percent. The minimum wage is € 14.71 an hour (from 1 January 2026). We use the hours a week of the placement, 52 weeks a year.',
+      'This is how we calculate the wage cost subsidy: 100 minus the wage value, as a percentage of the minimum wage with 8 percent holiday pay. That is at most 70 percent. On top comes 23.5 percent for employer’s costs. The minimum wage is € 14.71 an hour (from 1 January 2026). We use the hours a week of the placement, 52 weeks a year.',
     status_requested: 'Waiting for the instantie',
     status_approved: 'Approved',
     status_rejected: 'Turned down',
