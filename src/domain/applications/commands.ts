@@ -180,7 +180,7 @@ function stateConflict(state: ApplicationRow['state']): string {
   return `${words[state]} Ververs de pagina om te zien wat er nu kan.`;
 }
 
-export type Recipients = { candidate: string[]; employer: string[]; consultant: string[] };
+type Recipients = { candidate: string[]; employer: string[]; consultant: string[] };
 
 /** The people of each side; a candidate without a consultant of their own has every consultant of their instantie. */
 export async function recipientsOf(trx: Db, application: ApplicationRow, sides: readonly ApplicationParty[]): Promise<Recipients> {

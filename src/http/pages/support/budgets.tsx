@@ -81,6 +81,7 @@ function BudgetsPage({
   notice?: string | null;
 }) {
   const t = useT(supportText);
+  const euros = useEuros();
   const name = useProvisionName();
   const year = String(data.year);
   const shownErrors = Object.keys(form.errors).length > 0 ? form : yearForm;
@@ -93,8 +94,8 @@ function BudgetsPage({
       <Paragraph>{t('budgetsTerms')}</Paragraph>
       <Paragraph>
         {t('planningNote', {
-          jobcoach: String(data.planningRates.jobcoachHourEuros),
-          loonwaardebepaling: String(data.planningRates.loonwaardebepalingEuros),
+          jobcoach: euros(data.planningRates.jobcoachHourEuros),
+          loonwaardebepaling: euros(data.planningRates.loonwaardebepalingEuros),
         })}
       </Paragraph>
 

@@ -145,7 +145,7 @@ export const supportText = defineMessages({
     budgetsTerms:
       'Toegezegd: de bedragen van goedgekeurde aanvragen. Uitgegeven: wat daarvan al betaald is. Over: het budget min wat is toegezegd. Wacht op besluit: wat in open aanvragen wordt gevraagd.',
     planningNote:
-      'Bij een aanvraag voor een jobcoach houden wij € {jobcoach} per uur apart. Bij een loonwaardebepaling € {loonwaardebepaling}. Wat echt betaald wordt, legt de consulent vast als uitgave.',
+      'Bij een aanvraag voor een jobcoach houden wij {jobcoach} per uur apart. Bij een loonwaardebepaling {loonwaardebepaling}. Wat echt betaald wordt, legt de consulent vast als uitgave.',
     yearFormTitle: 'Ander jaar',
     fieldYear: 'Jaar',
     showYear: 'Toon dit jaar',
@@ -305,7 +305,7 @@ export const supportText = defineMessages({
     budgetsTerms:
       'Committed: the amounts of approved requests. Spent: what of that has been paid. Left: the budget minus what is committed. Waiting for a decision: what open requests ask for.',
     planningNote:
-      'For a job coach request we set aside € {jobcoach} an hour. For a wage value assessment € {loonwaardebepaling}. What is really paid, the consultant records as spending.',
+      'For a job coach request we set aside {jobcoach} an hour. For a wage value assessment {loonwaardebepaling}. What is really paid, the consultant records as spending.',
     yearFormTitle: 'Another year',
     fieldYear: 'Year',
     showYear: 'Show this year',

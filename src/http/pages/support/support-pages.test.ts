@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { makeWorld, type World } from '../../../../test/support/fixtures.js';
 import { loginCookie, postForm } from '../../../../test/support/session.js';
 import { makePlacement, type TestPlacement } from '../../../../test/support/support-placements.js';
+import { saveSettings } from '#app/domain/instanties/commands.js';
 import { requestSupport, setBudgets } from '#app/domain/support/commands.js';
 import { defaultPlanningRates } from '#app/domain/instanties/settings.js';
 import { budgetYear } from '#app/domain/support/rules.js';
@@ -271,6 +272,18 @@ describe('the beheerder’s budgets', () => {
     expect(inputValue(response.body, 'no_riskpolis')).toBe('0');
     expect(inputValue(response.body, 'loonkostensubsidie')).toBe('');
     expect(text(response.body)).toContain('Bij een aanvraag voor een jobcoach houden wij € 80 per uur apart.');
+    // The instantie's own planning rates, once its beheerder set them.
+    const rates = (jobcoach: number, assessment: number) =>
+      saveSettings(app.database.db, world.beheerder, 'rotterdam', {
+        'planningRates.jobcoachHourEuros': String(jobcoach),
+        'planningRates.loonwaardebepalingEuros': String(assessment),
+        reason: 'Nieuwe tarieven van het contract.',
+      });
+    expect((await rates(95, 1250)).ok).toBe(true);
+    expect(text((await get('/beheer/budgetten', cookies.beheerder)).body)).toContain(
+      'Bij een aanvraag voor een jobcoach houden wij € 95 per uur apart. Bij een loonwaardebepaling € 1.250.',
+    );
+    expect((await rates(defaultPlanningRates.jobcoachHourEuros, defaultPlanningRates.loonwaardebepalingEuros)).ok).toBe(true);
     for (const cookie of [cookies.consulent, cookies.preferred]) expect((await get('/beheer/budgetten', cookie)).statusCode).toBe(403);
     const wrongYear = await get('/beheer/budgetten?jaar=abc', cookies.beheerder);
     expect(wrongYear.statusCode).toBe(400);
