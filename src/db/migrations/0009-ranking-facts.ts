@@ -16,6 +16,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
+/**
+ * The statement triggers that keep a derived fact after every statement on `table`: `refresh` runs
+ * over the rows an insert, update or delete changed (for an update both the new rows and the old
+ * ones, so a row moved to another key also leaves the first), as the transition table `changed`;
+ * `clear` runs after a truncate.
+ */
+function statementTriggers(table: string, purpose: string, changed: string, refresh: string, clear: string): string[] {
+  const after = (event: string, name: string, transition: 'new' | 'old') =>
+    `create trigger ${table}_${name}_${purpose} after ${event} on ${table}
+     referencing ${transition} table as ${changed} for each statement execute function ${refresh}()`;
+  return [
+    after('insert', 'inserted', 'new'),
+    after('update', 'updated', 'new'),
+    after('update', 'updated_away', 'old'),
+    after('delete', 'deleted', 'old'),
+    `create trigger ${table}_truncated_${purpose} after truncate on ${table} for each statement execute function ${clear}()`,
+  ];
+}
+
 const statements = [
   `alter table candidate add column consent_given boolean not null default false`,
   // Once per statement over the consent rows it changed (bulk imports and seeds write thousands at once).
@@ -28,22 +47,12 @@ const statements = [
        where candidate.id = standing.candidate_id and candidate.consent_given <> standing.given;
      return null;
    end $$`,
-  `create trigger consent_inserted_keeps_candidate after insert on consent
-     referencing new table as changed_consent for each statement execute function keep_candidate_consent()`,
-  `create trigger consent_updated_keeps_candidate after update on consent
-     referencing new table as changed_consent for each statement execute function keep_candidate_consent()`,
-  // The same update seen from before: a consent row moved to another candidate leaves the first one.
-  `create trigger consent_updated_away_keeps_candidate after update on consent
-     referencing old table as changed_consent for each statement execute function keep_candidate_consent()`,
-  `create trigger consent_deleted_keeps_candidate after delete on consent
-     referencing old table as changed_consent for each statement execute function keep_candidate_consent()`,
   `create function clear_candidate_consent() returns trigger language plpgsql as $$
    begin
      update candidate set consent_given = false where consent_given;
      return null;
    end $$`,
-  `create trigger consent_truncated_keeps_candidate after truncate on consent
-     for each statement execute function clear_candidate_consent()`,
+  ...statementTriggers('consent', 'keeps_candidate', 'changed_consent', 'keep_candidate_consent', 'clear_candidate_consent'),
 
   `alter table candidate add column home_point earth`,
   `create function candidate_home_point() returns trigger language plpgsql as $$
@@ -63,21 +72,12 @@ const statements = [
          and candidate.home_point is distinct from (select point from postcode_area where pc4 = left(candidate.postcode, 4));
      return null;
    end $$`,
-  `create trigger postcode_area_inserted_moves_candidates after insert on postcode_area
-     referencing new table as changed_area for each statement execute function refresh_candidate_home_points()`,
-  `create trigger postcode_area_updated_moves_candidates after update on postcode_area
-     referencing new table as changed_area for each statement execute function refresh_candidate_home_points()`,
-  `create trigger postcode_area_updated_away_moves_candidates after update on postcode_area
-     referencing old table as changed_area for each statement execute function refresh_candidate_home_points()`,
-  `create trigger postcode_area_deleted_moves_candidates after delete on postcode_area
-     referencing old table as changed_area for each statement execute function refresh_candidate_home_points()`,
   `create function clear_candidate_home_points() returns trigger language plpgsql as $$
    begin
      update candidate set home_point = null where home_point is not null;
      return null;
    end $$`,
-  `create trigger postcode_area_truncated_moves_candidates after truncate on postcode_area
-     for each statement execute function clear_candidate_home_points()`,
+  ...statementTriggers('postcode_area', 'moves_candidates', 'changed_area', 'refresh_candidate_home_points', 'clear_candidate_home_points'),
   // Both facts for the candidates already there, in one pass over the table.
   `update candidate set
      consent_given = exists (select from consent where consent.candidate_id = candidate.id and consent.withdrawn_at is null),
