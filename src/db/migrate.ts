@@ -11,6 +11,7 @@ import * as matchTerms from './migrations/0006-match-terms.js';
 import * as placements from './migrations/0007-placements.js';
 import * as postcodeRegions from './migrations/0008-postcode-regions.js';
 import * as rankingFacts from './migrations/0009-ranking-facts.js';
+import * as vacancyPoint from './migrations/0010-vacancy-point.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-placements': placements,
   '0008-postcode-regions': postcodeRegions,
   '0009-ranking-facts': rankingFacts,
+  '0010-vacancy-point': vacancyPoint,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

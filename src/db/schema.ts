@@ -65,8 +65,9 @@ export type WorkExperience = { title: string; employer: string; years: number };
 export type LanguageSkill = { language: string; level: DutchLevel };
 
 /**
- * Candidates and vacancies also hold `match_terms` (migration 0006), and candidates `home_point`
- * (migration 0009), kept by the database and read only by matching's SQL.
+ * Candidates and vacancies also hold `match_terms` (migration 0006), candidates `home_point`
+ * (migration 0009) and vacancies `point` (migration 0010), kept by the database and read only by
+ * matching's SQL.
  */
 export type CandidateTable = {
   id: Generated<string>;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { statementTriggers } from './statement-triggers.js';
 
 // Two facts that a ranked list of candidates needs of every row it finds, kept on the candidate's
 // own row by the database, so that a list of thousands reads them with the row instead of looking
@@ -14,25 +15,6 @@ import { sql, type Kysely } from 'kysely';
 //   and write in a few large statements (src/domain/geo/import.ts).
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-/**
- * The statement triggers that keep a derived fact after every statement on `table`: `refresh` runs
- * over the rows an insert, update or delete changed (for an update both the new rows and the old
- * ones, so a row moved to another key also leaves the first), as the transition table `changed`;
- * `clear` runs after a truncate.
- */
-function statementTriggers(table: string, purpose: string, changed: string, refresh: string, clear: string): string[] {
-  const after = (event: string, name: string, transition: 'new' | 'old') =>
-    `create trigger ${table}_${name}_${purpose} after ${event} on ${table}
-     referencing ${transition} table as ${changed} for each statement execute function ${refresh}()`;
-  return [
-    after('insert', 'inserted', 'new'),
-    after('update', 'updated', 'new'),
-    after('update', 'updated_away', 'old'),
-    after('delete', 'deleted', 'old'),
-    `create trigger ${table}_truncated_${purpose} after truncate on ${table} for each statement execute function ${clear}()`,
-  ];
 }
 
 const statements = [

@@ -24,7 +24,7 @@ import { coordinatesOf, distanceKmSql, regionsWithinKm, type EarthPoint } from '
 import { findConcepts, rankingConcepts } from '../taxonomy/queries.js';
 import { vacancyColumns, publishedUntilText } from '../vacancies/queries.js';
 import { todayIso } from '../vacancies/rules.js';
-import { matchCandidateFrom, matchVacancyFrom, type IscoLookup } from './inputs.js';
+import { matchCandidateFrom, matchVacancyFrom, type CandidateMatchColumns, type IscoLookup } from './inputs.js';
 import { scoreSql, type ScoreSqlInputs, type WeightsSql } from './score-sql.js';
 import { partNames, scoreMatch, type MatchCandidate, type MatchVacancy, type Score, type Weights } from './score.js';
 import { standardWeights, weightsForInstanties, weightsInForce, type WeightsInForce } from './weights.js';
@@ -67,14 +67,13 @@ const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], c
   sql<boolean>`${sql.ref(`${table}.match_terms`)} && (select coalesce(array_agg(match_term(s, c)), '{}')
     from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
 
-/**
- * The PC4 area of each vacancy, looked up by its key per row: `limit 1` keeps PostgreSQL from turning
- * it into a join that reads the whole postcode table for a few dozen rows. (A candidate's row keeps
- * its own point: `candidate.home_point`, migration 0009.)
- */
-const vacancyArea = sql<{ point: string }>`(select point from postcode_area
-  where pc4 = left(vacancy.postcode, 4) limit 1)`.as('vacancy_area');
-const vacancyPoint: EarthPoint = { earthPoint: 'vacancy_area.point' };
+/** The positions (from 1) in `targets` of the members of the array `column` that are in `targets`. */
+const positionsIn = (column: string, targets: readonly string[]) =>
+  sql<number[]>`array(select array_position(${sql.val(targets)}::text[], member) from unnest(${sql.ref(column)}) member
+    where member = any(${sql.val(targets)}::text[]))`;
+
+/** The point of each vacancy's PC4 area, kept on its row (migration 0010). */
+const vacancyPoint: EarthPoint = { earthPoint: 'vacancy.point' };
 
 async function coordinates(db: Db, postcode: string | null): Promise<{ latitude: number; longitude: number } | null> {
   if (!postcode) return null;
@@ -193,7 +192,6 @@ export async function vacanciesForCandidate(
   // in memory; the page's vacancies are read afterwards.
   let query = db
     .selectFrom('vacancy')
-    .leftJoinLateral(vacancyArea, (join) => join.onTrue())
     .crossJoinLateral(score.parts)
     .select(['vacancy.id', distance.as('distance_km'), score.total.as('total'), sql<string>`count(*) over ()`.as('total_count')])
     .where('vacancy.status', '=', 'open')
@@ -326,9 +324,9 @@ export async function newMatchesForSearches(
     publishedAfter: sql`searcher.since`,
     publishedUpTo: sql`${until}::timestamptz`,
   });
-  // Points on the earth are the stored ones of each PC4 area (postcode_area.point, and the candidate's
-  // copy of it, candidate.home_point); each distance is worked out once per pair: the same numbers as
-  // distanceKmSql.
+  // Points on the earth are the stored ones of each PC4 area (postcode_area.point), as kept on the
+  // candidate's and the vacancy's rows (home_point, point); each distance is worked out once per
+  // pair: the same numbers as distanceKmSql.
   const ranked = await sql<{ key: string; id: string; distance_km: number | null; total: number; total_count: string }>`
     with search as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(key text, candidate_id uuid, since timestamptz,
@@ -345,10 +343,9 @@ export async function newMatchesForSearches(
       join candidate on candidate.id = search.candidate_id
     ),
     fresh as materialized (
-      select vacancy.id, vacancy_area.point,
+      select vacancy.id, vacancy.point,
         array_remove(array[vacancy.occupation_uri], null) || vacancy.required_skills || vacancy.nice_skills as concepts
       from vacancy
-      left join postcode_area vacancy_area on vacancy_area.pc4 = left(vacancy.postcode, 4)
       where vacancy.status = 'open' and vacancy.published_until >= ${todayIso()}::date
         and ${publishedAt} > ${since}::timestamptz and ${publishedAt} <= ${until}::timestamptz
     ),
@@ -638,22 +635,23 @@ async function rankCandidates(
   const now = new Date();
   const targetOccupations = [...new Set([...targetOccupation, ...related.keys()])];
   const targetSkills = [...new Set([...target.requiredSkills, ...target.niceSkills])];
+  // A row carries no more than the score needs, in forms that are cheap to read (thousands of rows per
+  // list): the occupations and skills that can count for this target as positions in the target's
+  // lists, the visibility as text (equal texts get the same answer of the policy, decided once),
+  // and the end of availability as epoch milliseconds.
   let query = scoped
     .select([
       'candidate.id',
       'candidate.instantie_id',
-      'candidate.visibility',
+      sql<string>`candidate.visibility::text`.as('visibility_text'),
       'candidate.anonymous',
-      // Only the occupations and skills that can count for this target: fewer bytes per row, the same score.
-      sql<string[]>`array(select o from unnest(candidate.wished_occupations) o where o = any(${sql.val(targetOccupations)}::text[]))`.as(
-        'wished_occupations',
-      ),
-      sql<string[]>`array(select s from unnest(candidate.skills) s where s = any(${sql.val(targetSkills)}::text[]))`.as('skills'),
+      positionsIn('candidate.wished_occupations', targetOccupations).as('occupation_positions'),
+      positionsIn('candidate.skills', targetSkills).as('skill_positions'),
       'candidate.hours_per_week',
       'candidate.dutch_level',
       'candidate.travel_radius_km',
       'candidate.availability',
-      'candidate.availability_expires_at',
+      sql<number>`(extract(epoch from candidate.availability_expires_at) * 1000)::float8`.as('availability_expires_ms'),
       (here ? distanceKmSql({ earthPoint: 'candidate.home_point' }, here) : sql<number | null>`null::float8`).as('distance_km'),
     ])
     .where(sharesTerm('candidate', viewer.termScopes, concepts));
@@ -666,12 +664,31 @@ async function rankCandidates(
   const found = await query.execute();
   // Only "same ISCO group as the target" matters to the score, so that is all the look-up has to know.
   const iscoOfFound: IscoLookup = (uri) => related.get(uri) ?? null;
+  const groupsByVisibility = new Map<string, readonly FieldGroup[]>();
+  const groupsOf = (row: (typeof found)[number]) => {
+    const key = `${row.instantie_id}|${row.anonymous}|${row.visibility_text}`;
+    let groups = groupsByVisibility.get(key);
+    if (!groups) {
+      groups = viewer.groupsOf({ instantie_id: row.instantie_id, anonymous: row.anonymous, visibility: JSON.parse(row.visibility_text) });
+      groupsByVisibility.set(key, groups);
+    }
+    return groups;
+  };
   const ranked = found
     .flatMap((row) => {
       // A row that shows the viewer nothing is not in its list (the scope leaves this to the policy).
-      const groups = viewer.groupsOf(row);
+      const groups = groupsOf(row);
       if (groups.length === 0) return [];
-      const visible = maskToGroups(matchCandidateFrom(row, iscoOfFound, now), groups);
+      const columns: CandidateMatchColumns = {
+        wished_occupations: row.occupation_positions.map((position) => targetOccupations[position - 1]!),
+        skills: row.skill_positions.map((position) => targetSkills[position - 1]!),
+        hours_per_week: row.hours_per_week,
+        dutch_level: row.dutch_level,
+        travel_radius_km: row.travel_radius_km,
+        availability: row.availability,
+        availability_expires_at: new Date(Number(row.availability_expires_ms)),
+      };
+      const visible = maskToGroups(matchCandidateFrom(columns, iscoOfFound, now), groups);
       const distanceKm = row.distance_km !== null && groups.includes('locatie') ? Number(row.distance_km) : null;
       const { version, weights } = weightsOf.get(row.instantie_id) ?? standardWeights;
       const total = scoreMatch(visible, target, distanceKm, weights).total;

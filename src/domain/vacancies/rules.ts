@@ -34,9 +34,12 @@ export function isEditable(status: VacancyStatus): boolean {
   return status === 'concept' || status === 'open';
 }
 
+/** Days as jjjj-mm-dd in Dutch time; made once, as making a formatter costs far more than using it. */
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date in the Netherlands (jjjj-mm-dd), which is what "today" means for a closing date. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return amsterdamDay.format(now);
 }
 
 /** Everyone sees a vacancy only while it is open and its closing date has not passed. */

@@ -3,20 +3,23 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { ensureBuiltinPostcodes } from '../../domain/geo/builtin.js';
-import { makeCandidate, makeWorld, type World } from '../../../test/support/fixtures.js';
+import { makeCandidate, makeVacancy, makeWorld, type World } from '../../../test/support/fixtures.js';
 
 let app: TestApp;
 let world: World;
 let candidates: string[];
+let vacancies: string[];
 beforeAll(async () => {
   app = await createTestApp();
   world = await makeWorld(app);
   candidates = [];
   for (let i = 0; i < 3; i++) candidates.push((await makeCandidate(app, world.consulent, { consent: i !== 1 })).id);
+  vacancies = [];
+  for (const postcode of ['3011AB', '3012CD']) vacancies.push(await makeVacancy(app, world.employers.preferred.id, { postcode }));
 });
 afterAll(async () => app?.close());
 
-/** Every test candidate whose kept facts differ from what consent and postcode_area say. */
+/** Every test candidate or vacancy whose kept facts differ from what consent and postcode_area say. */
 async function factsOutOfStep(): Promise<unknown[]> {
   const { rows } = await sql<{ id: string }>`
     select candidate.id, candidate.consent_given, candidate.home_point::text as home_point, candidate.postcode
@@ -25,11 +28,18 @@ async function factsOutOfStep(): Promise<unknown[]> {
       and (candidate.consent_given <> exists (select from consent
              where consent.candidate_id = candidate.id and consent.withdrawn_at is null)
         or candidate.home_point::text is distinct from
-             (select point::text from postcode_area where pc4 = left(candidate.postcode, 4)))`.execute(app.database.db);
+             (select point::text from postcode_area where pc4 = left(candidate.postcode, 4)))
+    union all
+    select vacancy.id, null, vacancy.point::text, vacancy.postcode
+    from vacancy
+    where vacancy.id = any(${vacancies}::uuid[])
+      and vacancy.point::text is distinct from (select point::text from postcode_area where pc4 = left(vacancy.postcode, 4))`.execute(
+    app.database.db,
+  );
   return rows;
 }
 
-/** What can change the kept facts: consent given, withdrawn, removed, moved or all cleared; a postcode; a PC4 area. */
+/** What can change the kept facts: consent given, withdrawn, removed, moved or all cleared; a candidate's or vacancy's postcode; a PC4 area. */
 const change = fc.oneof(
   fc.record({ kind: fc.constant('give' as const), who: fc.nat(2), scope: fc.constantFrom('zichtbaar_voor_werkgevers', 'onderzoek') }),
   fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(2) }),
@@ -37,6 +47,7 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), who: fc.nat(2), to: fc.nat(2) }),
   fc.record({ kind: fc.constant('clear' as const) }),
   fc.record({ kind: fc.constant('postcode' as const), who: fc.nat(2), postcode: fc.constantFrom('3012CD', '3011AB', '9999ZZ', null) }),
+  fc.record({ kind: fc.constant('vacancy-postcode' as const), which: fc.nat(1), postcode: fc.constantFrom('3012CD', '3011AB', '9999ZZ') }),
   fc.record({
     kind: fc.constant('move-area' as const),
     pc4: fc.constantFrom('3012', '3011'),
@@ -46,7 +57,7 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('add-area' as const), pc4: fc.constantFrom('3012', '3011', '9999') }),
 );
 
-describe('the ranking facts on a candidate row (migration 0009)', () => {
+describe('the ranking facts on candidate and vacancy rows (migrations 0009 and 0010)', () => {
   it('follow consent and postcode_area after any sequence of changes', async () => {
     const db = app.database.db;
     expect(await factsOutOfStep()).toEqual([]);
@@ -81,6 +92,8 @@ describe('the ranking facts on a candidate row (migration 0009)', () => {
             await sql`truncate consent`.execute(db);
           } else if (c.kind === 'postcode') {
             await db.updateTable('candidate').set({ postcode: c.postcode }).where('id', '=', candidates[c.who]!).execute();
+          } else if (c.kind === 'vacancy-postcode') {
+            await db.updateTable('vacancy').set({ postcode: c.postcode }).where('id', '=', vacancies[c.which]!).execute();
           } else if (c.kind === 'move-area') {
             await db.updateTable('postcode_area').set({ latitude: c.latitude }).where('pc4', '=', c.pc4).execute();
           } else if (c.kind === 'drop-area') {
@@ -99,18 +112,18 @@ describe('the ranking facts on a candidate row (migration 0009)', () => {
     );
   });
 
-  it('read no candidate when a statement on postcode_area changes no area, as at every start-up', async () => {
+  it('read no candidate or vacancy when a statement on postcode_area changes no area, as at every start-up', async () => {
     await ensureBuiltinPostcodes(app.database.db); // puts back areas the test above removed
     const scans = await app.database.db.transaction().execute(async (trx) => {
       // Counters not yet flushed from earlier statements show up here too, so count the difference.
-      const candidateScans = async () => {
-        const { rows } = await sql<{ scans: string }>`select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans
-          from pg_stat_xact_user_tables where relname = 'candidate'`.execute(trx);
+      const rowScans = async () => {
+        const { rows } = await sql<{ scans: string }>`select coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0) as scans
+          from pg_stat_xact_user_tables where relname in ('candidate', 'vacancy')`.execute(trx);
         return Number(rows[0]?.scans ?? 0);
       };
-      const before = await candidateScans();
+      const before = await rowScans();
       await ensureBuiltinPostcodes(trx);
-      return (await candidateScans()) - before;
+      return (await rowScans()) - before;
     });
     expect(scans).toBe(0);
   });
