@@ -24,10 +24,10 @@ export async function employerStanding(db: Db, actor: Actor): Promise<EmployerSt
   if (employers.length === 0) {
     return { categoryOf: () => newEmployerCategory, bestCategoryAt: () => newEmployerCategory, instanties: [] };
   }
-  const categoryOf = await categoriesAt(db, employers);
+  const [categoryOf, instanties] = await Promise.all([categoriesAt(db, employers), listInstanties(db)]);
   return {
     categoryOf,
     bestCategoryAt: (instantieId) => bestCategory(employers.map((employerId) => categoryOf(employerId, instantieId))),
-    instanties: await listInstanties(db),
+    instanties,
   };
 }

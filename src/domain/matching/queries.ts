@@ -67,10 +67,14 @@ const sharesTerm = (table: 'candidate' | 'vacancy', scopes: readonly string[], c
   sql<boolean>`${sql.ref(`${table}.match_terms`)} && (select coalesce(array_agg(match_term(s, c)), '{}')
     from unnest(${sql.val(scopes)}::text[]) s, unnest(${sql.val(concepts)}::text[]) c)`;
 
-/** The positions (from 1) in `targets` of the members of the array `column` that are in `targets`. */
+/**
+ * Which of `targets` the array `column` holds, as their positions (from 1): one `= any` per target,
+ * as a plain expression (a subquery over unnest would fill a tuple store for every row).
+ */
 const positionsIn = (column: string, targets: readonly string[]) =>
-  sql<number[]>`array(select array_position(${sql.val(targets)}::text[], member) from unnest(${sql.ref(column)}) member
-    where member = any(${sql.val(targets)}::text[]))`;
+  sql<number[]>`array_remove(array[${sql.join(
+    targets.map((target, index) => sql`case when ${target}::text = any(${sql.ref(column)}) then ${sql.lit(index + 1)} end`),
+  )}]::int[], null)`;
 
 /** The point of each vacancy's PC4 area, kept on its row (migration 0010). */
 const vacancyPoint: EarthPoint = { earthPoint: 'vacancy.point' };
@@ -633,19 +637,22 @@ async function rankCandidates(
   // score.ts on what the viewer may see of them (decision 025).
   const here = target.point;
   const now = new Date();
-  const targetOccupations = [...new Set([...targetOccupation, ...related.keys()])];
+  // Of the wished occupations only two things count: the target's own, and any of its ISCO group
+  // (all of them give the same part of the score), so one of those stands for the group.
+  const relatedOccupations = [...related.keys()].filter((uri) => uri !== target.occupationUri);
   const targetSkills = [...new Set([...target.requiredSkills, ...target.niceSkills])];
   // A row carries no more than the score needs, in forms that are cheap to read (thousands of rows per
-  // list): the occupations and skills that can count for this target as positions in the target's
-  // lists, the visibility as text (equal texts get the same answer of the policy, decided once),
-  // and the end of availability as epoch milliseconds.
+  // list): whether the candidate wishes the target's occupation or one of its group, which of the
+  // target's skills they have (as positions in its list), the visibility as text (equal texts get the
+  // same answer of the policy, decided once) and the end of availability in epoch milliseconds.
   let query = scoped
     .select([
       'candidate.id',
       'candidate.instantie_id',
       sql<string>`candidate.visibility::text`.as('visibility_text'),
       'candidate.anonymous',
-      positionsIn('candidate.wished_occupations', targetOccupations).as('occupation_positions'),
+      sql<boolean>`(${target.occupationUri}::text = any(candidate.wished_occupations))`.as('wishes_occupation'),
+      sql<boolean>`(candidate.wished_occupations && ${sql.val(relatedOccupations)}::text[])`.as('wishes_related'),
       positionsIn('candidate.skills', targetSkills).as('skill_positions'),
       'candidate.hours_per_week',
       'candidate.dutch_level',
@@ -680,7 +687,10 @@ async function rankCandidates(
       const groups = groupsOf(row);
       if (groups.length === 0) return [];
       const columns: CandidateMatchColumns = {
-        wished_occupations: row.occupation_positions.map((position) => targetOccupations[position - 1]!),
+        wished_occupations: [
+          ...(row.wishes_occupation && target.occupationUri ? [target.occupationUri] : []),
+          ...(row.wishes_related ? relatedOccupations.slice(0, 1) : []),
+        ],
         skills: row.skill_positions.map((position) => targetSkills[position - 1]!),
         hours_per_week: row.hours_per_week,
         dutch_level: row.dutch_level,

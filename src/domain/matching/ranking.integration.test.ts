@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bruteForceCandidates, bruteForceVacancies } from '../../../bench/match-baseline.js';
 import { generateCandidates, generateInstanties, generatePostcodes, generateSkills, generateVacancies } from '../../../bench/match-data.js';
@@ -59,20 +60,40 @@ beforeAll(async () => {
   candidateIds = (
     await db.selectFrom('candidate').select('id').where('pseudonym', 'like', 'Bench-%').orderBy('id').limit(12).execute()
   ).map((c) => c.id);
+  // Five candidates of the region per vacancy wish another occupation of its ISCO group (and have two
+  // of its required skills), so the lists meet the related-occupation part of the score too.
+  await sql`with sibling as (
+      select vacancy.id, vacancy.required_skills, (array_agg(other.uri order by other.uri))[1] as uri
+      from vacancy
+      join esco_concept own on own.uri = vacancy.occupation_uri
+      join esco_concept other on other.isco_group = own.isco_group and other.uri <> own.uri and other.kind = 'occupation'
+      where vacancy.id = any(${vacancyIds}::uuid[])
+      group by vacancy.id, vacancy.required_skills),
+    chosen as (
+      select candidate.id, sibling.uri, sibling.required_skills
+      from (select sibling.*, row_number() over (order by sibling.id) as n from sibling) sibling
+      join (select candidate.id, row_number() over (order by candidate.id) as n from candidate
+            where candidate.pseudonym like 'Bench-%' and candidate.instantie_id like 'bench-3%') candidate
+        on candidate.n between sibling.n * 5 - 4 and sibling.n * 5)
+    update candidate set wished_occupations = array[chosen.uri], skills = chosen.required_skills[1:2]
+    from chosen where candidate.id = chosen.id`.execute(db);
 }, 120_000);
 afterAll(async () => app?.close());
 
 describe('the ranking in SQL', () => {
   it('gives an employer the same top 20 as scoring the whole pool in the application, hidden fields masked', async () => {
     let ranked = 0;
+    let related = 0;
     for (const id of vacancyIds) {
       const list = await candidatesForVacancy(app.database.db, employer, id, { page: 1, pageSize: 20, scope: 'pool' }, 'test');
       if (typeof list === 'string') throw new Error(list);
       const plain = await bruteForceCandidates(app.database.db, employer, id);
       expect(list.items.map((item) => ({ id: item.read.candidate.id, total: item.score.total }))).toEqual(plain);
       ranked += list.items.length;
+      related += list.items.filter((item) => item.score.parts.find((part) => part.name === 'beroep')?.facts.fit === 'iscoGroup').length;
     }
     expect(ranked).toBeGreaterThan(5);
+    expect(related).toBeGreaterThan(0);
   });
 
   it('gives a candidate the same top 20 vacancies as scoring every open vacancy in the application', async () => {
