@@ -34,8 +34,10 @@ export type ScoreSqlInputs = {
 
 export type WeightsSql = Record<Exclude<PartName, 'ondersteuning'>, RawBuilder<number>>;
 
+/** The share of `wanted` in `have`; counted only when the two share a skill at all (`&&` is cheap, the count is a subquery). */
 const covered = (wanted: RawBuilder<string[]>, have: RawBuilder<string[] | null>) =>
   sql<number>`(case when cardinality(${wanted}) = 0 or ${have} is null then null
+    when not (${wanted} && ${have}) then 0::float8
     else (select count(*) from unnest(${wanted}) wanted_skill where wanted_skill = any(${have}))::float8 / cardinality(${wanted}) end)`;
 
 const cefr = (level: RawBuilder<string | null>) =>
