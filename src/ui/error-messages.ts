@@ -105,6 +105,7 @@ const settingFieldNamesEnglish: Record<NumberField, string> = {
   committedStartWorkingDays: 'Working days until the placement starts by itself',
   'trialPlacementMonths.standard': 'Months of trial placement, standard',
   'trialPlacementMonths.extended': 'Months of trial placement, longer',
+  placementEndNoticeDays: 'Days of advance reminder of the end date',
   supportDueWorkingDays: 'Working days for a support request',
   'planningRates.jobcoachHourEuros': 'Euros per hour of jobcoaching',
   'planningRates.loonwaardebepalingEuros': 'Euros per wage value assessment',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EmployerCategory } from '#app/db/schema.js';
 import { defaultApplicationExpiryDays } from '../applications/states.js';
 import { defaultAvailabilityReminderDays, defaultAvailabilityWeeks } from '../candidates/rules.js';
+import { defaultPlacementEndNoticeDays } from '../placements/rules.js';
 
 const defaultDailyProfileViews = { preferred: 300, committed: 150, business_as_usual: 50 } as const;
 /** The planning rates of support by the unit until an instantie sets its own (decision 022). */
@@ -44,6 +45,8 @@ export const instantieSettingsSchema = z.object({
     .object({ standard: z.number().int().min(1).max(12).default(2), extended: z.number().int().min(1).max(12).default(6) })
     .refine((months) => months.extended >= months.standard, 'De langere proefplaatsing kan niet korter zijn dan de gewone.')
     .default({ standard: 2, extended: 6 }),
+  /** How many days before a placement's end date the employer and the consultant get a reminder (decision 029). */
+  placementEndNoticeDays: z.number().int().min(1).max(60).default(defaultPlacementEndNoticeDays),
   /** The instantie handles a support request within this many working days. */
   supportDueWorkingDays: z.number().int().min(1).max(60).default(10),
   /**

@@ -6,7 +6,9 @@ import { formatDate } from '#app/i18n.js';
 import { jobDefinitions } from '#app/jobs/definitions.js';
 import { renderNotification } from '../notifications/kinds.js';
 import { todayIso } from '../vacancies/rules.js';
-import { placementEndNoticeDays, remindPlacementEnds } from './end-reminders.js';
+import { saveSettings } from '../instanties/commands.js';
+import { remindPlacementEnds } from './end-reminders.js';
+import { defaultPlacementEndNoticeDays } from './rules.js';
 
 let app: TestApp;
 let world: World;
@@ -44,7 +46,7 @@ async function notices(placementId: string) {
 
 describe('reminders of a placement’s end date', () => {
   test('the employer and the consultant hear once when the end date is near, and once more when it passed', async () => {
-    await setPlacement(running.id, { end_date: inDays(placementEndNoticeDays + 6) });
+    await setPlacement(running.id, { end_date: inDays(defaultPlacementEndNoticeDays + 6) });
     expect(await remindPlacementEnds(db(), now)).toBe(0);
 
     await setPlacement(running.id, { end_date: inDays(10) });
@@ -91,6 +93,27 @@ describe('reminders of a placement’s end date', () => {
     expect(await notices(ended.id)).toEqual([]);
     expect(await notices(waiting.id)).toEqual([]);
     expect(await notices(open.id)).toEqual([]);
+  });
+
+  test('an instantie that sets its own number of days is reminded that many days ahead', async () => {
+    const later = await makePlacement(app, world, 'preferred');
+    await setPlacement(later.id, { end_date: inDays(25) });
+    expect(await remindPlacementEnds(db(), now)).toBe(0);
+    expect(
+      await saveSettings(db(), world.beheerder, 'rotterdam', { placementEndNoticeDays: '30', reason: 'Meer tijd voor het gesprek.' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await remindPlacementEnds(db(), now)).toBe(2);
+    expect((await notices(later.id)).map((n) => n.params.moment)).toEqual(['near', 'near']);
+    // 61 days is more than the page allows: a Dutch message, nothing saved.
+    expect(await saveSettings(db(), world.beheerder, 'rotterdam', { placementEndNoticeDays: '61', reason: 'Nog meer tijd.' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { placementEndNoticeDays: 'Vul bij "Dagen vooraf een herinnering aan de einddatum" een heel getal in van 1 tot en met 60.' },
+    });
+    const stored = await db().selectFrom('instantie').select('settings').where('id', '=', 'rotterdam').executeTakeFirstOrThrow();
+    expect(stored.settings).toMatchObject({ placementEndNoticeDays: 30 });
   });
 
   test('runs as the daily job placement-end-reminders, also at start-up', () => {

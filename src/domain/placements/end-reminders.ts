@@ -2,17 +2,15 @@ import type { Db } from '#app/db/connection.js';
 import { findApplication } from '../applications/access.js';
 import { recipientsOf } from '../applications/commands.js';
 import { notifyAll, type NotifyInput } from '../notifications/notify.js';
+import { listInstanties } from '../instanties/queries.js';
 import { todayIso } from '../vacancies/rules.js';
 import { placementLink } from './commands.js';
-
-/** How many days before a placement's end date the employer and the consultant hear of it. */
-export const placementEndNoticeDays = 14;
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The daily reminder of placements' end dates (decision 029). A running placement with an end date
- * within `placementEndNoticeDays` days gets one notice to the employer's users and the candidate's
+ * within its instantie's `placementEndNoticeDays` days (14 unless it set its own) gets one notice to the employer's users and the candidate's
  * consultant ("stopt op …": talk about how it went, then record what follows); one whose end date
  * has passed while it still runs gets one more ("had moeten stoppen"). Recording the end is the
  * employer's or the instantie's part (`endPlacement`), so the candidate is not asked. Each notice
@@ -22,14 +20,17 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export async function remindPlacementEnds(db: Db, now: Date): Promise<number> {
   const today = todayIso(now);
-  const due = await db
+  const noticeBy = new Map((await listInstanties(db)).map((instantie) => [instantie.id, instantie.settings.placementEndNoticeDays]));
+  const dayIn = (days: number) => todayIso(new Date(now.getTime() + days * dayMs));
+  const running = await db
     .selectFrom('placement')
-    .select(['id', 'application_id', 'end_date'])
+    .select(['id', 'instantie_id', 'application_id', 'end_date'])
     .where('status', '=', 'active')
     .where('end_date', 'is not', null)
-    .where('end_date', '<=', todayIso(new Date(now.getTime() + placementEndNoticeDays * dayMs)))
+    .where('end_date', '<=', dayIn(Math.max(0, ...noticeBy.values())))
     .orderBy('id')
     .execute();
+  const due = running.filter((placement) => placement.end_date! <= dayIn(noticeBy.get(placement.instantie_id) ?? 0));
   let written = 0;
   for (const placement of due) {
     const endDate = placement.end_date!;

@@ -20,6 +20,9 @@ export const provisions = [
 /** Placements that hold the candidate's hours: waiting for the instantie, or running. */
 export const livePlacementStatuses = ['awaiting_instantie', 'active'] as const satisfies readonly PlacementStatus[];
 
+/** How many days before a placement's end date the employer and the consultant hear of it, until an instantie sets its own. */
+export const defaultPlacementEndNoticeDays = 14;
+
 /**
  * How a placement starts, by the employer's category with the candidate's instantie (paper §3.2):
  * a preferred partner starts at once and is checked afterwards; a committed partner starts when the

@@ -397,6 +397,9 @@ export const settingsText = defineMessages({
     label_trialPlacementMonths_extended: 'Maanden proefplaatsing, langer',
     what_trialPlacementMonths_extended:
       'Wat doet dit? Wil de werkgever de kandidaat daarna een contract van minstens 6 maanden geven? Dan mag de proefplaatsing zo lang duren. Dit mag niet minder zijn dan het gewone aantal.',
+    label_placementEndNoticeDays: 'Dagen vooraf een herinnering aan de einddatum',
+    what_placementEndNoticeDays:
+      'Wat doet dit? Zo veel dagen voor de einddatum van een plaatsing krijgen de werkgever en de consulent een bericht. Dan kunnen ze bespreken hoe het ging en wat er daarna komt.',
     label_supportDueWorkingDays: 'Werkdagen voor een vraag om ondersteuning',
     what_supportDueWorkingDays:
       'Wat doet dit? Binnen dit aantal werkdagen handelt jouw instantie een vraag om ondersteuning af. De werkgever ziet die datum. Weekenden en feestdagen tellen niet mee.',
@@ -482,6 +485,9 @@ export const settingsText = defineMessages({
     label_trialPlacementMonths_extended: 'Months of trial placement, longer',
     what_trialPlacementMonths_extended:
       'What does this do? Does the employer want to give the candidate a contract of at least 6 months afterwards? Then the trial placement may last this long. This may not be less than the standard number.',
+    label_placementEndNoticeDays: 'Days of advance reminder of the end date',
+    what_placementEndNoticeDays:
+      'What does this do? This many days before the end date of a placement, the employer and the consultant get a message. Then they can talk about how it went and what comes next.',
     label_supportDueWorkingDays: 'Working days for a support request',
     what_supportDueWorkingDays:
       'What does this do? Your organisation handles a support request within this number of working days. The employer sees that date. Weekends and public holidays do not count.',

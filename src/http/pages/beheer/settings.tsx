@@ -46,7 +46,10 @@ const groups = [
     fields: ['dailyProfileViews.preferred', 'dailyProfileViews.committed', 'dailyProfileViews.business_as_usual', 'flagAtPercent'],
   },
   { id: 'contacten', fields: ['applicationExpiryDays'] },
-  { id: 'plaatsingen', fields: ['committedStartWorkingDays', 'trialPlacementMonths.standard', 'trialPlacementMonths.extended'] },
+  {
+    id: 'plaatsingen',
+    fields: ['committedStartWorkingDays', 'trialPlacementMonths.standard', 'trialPlacementMonths.extended', 'placementEndNoticeDays'],
+  },
   {
     id: 'ondersteuning',
     fields: ['supportDueWorkingDays', 'planningRates.jobcoachHourEuros', 'planningRates.loonwaardebepalingEuros'],
