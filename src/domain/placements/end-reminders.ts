@@ -10,13 +10,13 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The daily reminder of placements' end dates (decision 029). A running placement with an end date
- * within its instantie's `placementEndNoticeDays` days (14 unless it set its own) gets one notice to the employer's users and the candidate's
- * consultant ("stopt op …": talk about how it went, then record what follows); one whose end date
- * has passed while it still runs gets one more ("had moeten stoppen"). Recording the end is the
- * employer's or the instantie's part (`endPlacement`), so the candidate is not asked. Each notice
- * exists once per person, placement, end date and moment (the notification's dedupe key), so a
- * second or concurrent run writes nothing, and a changed end date is announced again. Returns how
- * many notices were written.
+ * within its instantie's `placementEndNoticeDays` (14 unless it set its own) gets one notice to the
+ * employer's users and the candidate's consultant ("stopt op …": talk about how it went, then
+ * record what follows); one whose end date has passed while it still runs gets one more ("had
+ * moeten stoppen"). Recording the end is the employer's or the instantie's part (`endPlacement`), so
+ * the candidate is not asked. Each notice exists once per person, placement, end date and moment
+ * (the notification's dedupe key), so a second or concurrent run writes nothing, and a changed end
+ * date is announced again. Returns how many notices were written.
  */
 export async function remindPlacementEnds(db: Db, now: Date): Promise<number> {
   const today = todayIso(now);
