@@ -5,6 +5,7 @@ import { generateCandidates, generateInstanties, generatePostcodes, generateSkil
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { makeWorld, type World } from '../../../test/support/fixtures.js';
 import type { Actor } from '../accounts/actor.js';
+import { defaultVisibility } from '../candidates/rules.js';
 import { loadActor } from '../accounts/actor.js';
 import { importEsco } from '../taxonomy/import-esco.js';
 import { candidatesForVacancy, newMatchesForSearches, vacanciesForCandidate } from './queries.js';
@@ -60,22 +61,33 @@ beforeAll(async () => {
   candidateIds = (
     await db.selectFrom('candidate').select('id').where('pseudonym', 'like', 'Bench-%').orderBy('id').limit(12).execute()
   ).map((c) => c.id);
-  // Five candidates of the region per vacancy wish another occupation of its ISCO group (and have two
-  // of its required skills), so the lists meet the related-occupation part of the score too.
+  // The first four vacancies ask for an occupation whose ISCO group has others, and five candidates of
+  // the region per vacancy (with consent and the default visibility; made available, in the same PC4
+  // area, with its hours and required skills) wish another occupation of that group, so the lists meet the
+  // related-occupation part of the score whatever the random data holds.
+  await sql`update vacancy set occupation_uri = (
+      select min(uri) from esco_concept where kind = 'occupation' and isco_group = (
+        select isco_group from esco_concept where kind = 'occupation' and isco_group is not null
+        group by isco_group having count(*) >= 2 order by isco_group limit 1))
+    where id = any(${vacancyIds.slice(0, 4)}::uuid[])`.execute(db);
   await sql`with sibling as (
-      select vacancy.id, vacancy.required_skills, (array_agg(other.uri order by other.uri))[1] as uri
+      select vacancy.id, vacancy.postcode, vacancy.hours_per_week, vacancy.required_skills,
+        (array_agg(other.uri order by other.uri))[1] as uri
       from vacancy
       join esco_concept own on own.uri = vacancy.occupation_uri
       join esco_concept other on other.isco_group = own.isco_group and other.uri <> own.uri and other.kind = 'occupation'
       where vacancy.id = any(${vacancyIds}::uuid[])
-      group by vacancy.id, vacancy.required_skills),
+      group by vacancy.id),
     chosen as (
-      select candidate.id, sibling.uri, sibling.required_skills
+      select candidate.id, sibling.uri, sibling.postcode, sibling.hours_per_week, sibling.required_skills
       from (select sibling.*, row_number() over (order by sibling.id) as n from sibling) sibling
       join (select candidate.id, row_number() over (order by candidate.id) as n from candidate
-            where candidate.pseudonym like 'Bench-%' and candidate.instantie_id like 'bench-3%') candidate
+            where candidate.pseudonym like 'Bench-%' and candidate.instantie_id like 'bench-3%' and candidate.consent_given
+              and candidate.visibility = ${JSON.stringify(defaultVisibility)}::jsonb) candidate
         on candidate.n between sibling.n * 5 - 4 and sibling.n * 5)
-    update candidate set wished_occupations = array[chosen.uri], skills = chosen.required_skills[1:2]
+    update candidate set wished_occupations = array[chosen.uri], skills = chosen.required_skills, postcode = chosen.postcode,
+      hours_per_week = chosen.hours_per_week, availability = 'beschikbaar',
+      availability_expires_at = now() + interval '4 weeks'
     from chosen where candidate.id = chosen.id`.execute(db);
 }, 120_000);
 afterAll(async () => app?.close());
