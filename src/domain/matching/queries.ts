@@ -494,7 +494,8 @@ export type RankedCandidate = { read: CandidateRead; score: Score; distanceKm: n
 type Viewer = {
   termScopes: string[];
   instanties: string[];
-  groupsOf: (row: Pick<Candidate, 'instantie_id' | 'visibility' | 'anonymous'>) => readonly FieldGroup[];
+  /** A row found carries its visibility as text (`candidate.visibility::text`). */
+  groupsOf: (row: Pick<Candidate, 'instantie_id' | 'anonymous'> & { visibility_text: string }) => readonly FieldGroup[];
 };
 
 function staffViewer(actor: Actor): Viewer {
@@ -509,6 +510,7 @@ function staffViewer(actor: Actor): Viewer {
 function employerViewer(pool: Map<EmployerCategory, string[]>): Viewer {
   const branches = [...pool];
   const categoryAt = new Map(branches.flatMap(([category, instanties]) => instanties.map((instantie) => [instantie, category])));
+  const decided = new Map<string, readonly FieldGroup[]>();
   return {
     // Occupations carry the level of werkwensen, skills that of ervaring (migration 0006).
     termScopes: branches.flatMap(([category, instanties]) =>
@@ -519,15 +521,23 @@ function employerViewer(pool: Map<EmployerCategory, string[]>): Viewer {
       ),
     ),
     instanties: branches.flatMap(([, instanties]) => instanties),
+    // Decided once per instantie, anonymity and visibility text: a list of thousands holds a few dozen.
     groupsOf: (row) => {
-      const category = categoryAt.get(row.instantie_id);
-      if (!category) return [];
-      return groupsVisibleToEmployer({
-        category,
-        visibility: normaliseVisibility(row.visibility),
-        anonymous: row.anonymous,
-        consentGiven: true,
-      });
+      const key = `${row.instantie_id}|${row.anonymous}|${row.visibility_text}`;
+      let groups = decided.get(key);
+      if (!groups) {
+        const category = categoryAt.get(row.instantie_id);
+        groups = category
+          ? groupsVisibleToEmployer({
+              category,
+              visibility: normaliseVisibility(JSON.parse(row.visibility_text) as Partial<Record<string, string>>),
+              anonymous: row.anonymous,
+              consentGiven: true,
+            })
+          : [];
+        decided.set(key, groups);
+      }
+      return groups;
     },
   };
 }
@@ -675,20 +685,10 @@ async function rankCandidates(
   const found = await query.execute();
   // Only "same ISCO group as the target" matters to the score, so that is all the look-up has to know.
   const iscoOfFound: IscoLookup = (uri) => related.get(uri) ?? null;
-  const groupsByVisibility = new Map<string, readonly FieldGroup[]>();
-  const groupsOf = (row: (typeof found)[number]) => {
-    const key = `${row.instantie_id}|${row.anonymous}|${row.visibility_text}`;
-    let groups = groupsByVisibility.get(key);
-    if (!groups) {
-      groups = viewer.groupsOf({ instantie_id: row.instantie_id, anonymous: row.anonymous, visibility: JSON.parse(row.visibility_text) });
-      groupsByVisibility.set(key, groups);
-    }
-    return groups;
-  };
   const ranked = found
     .flatMap((row) => {
       // A row that shows the viewer nothing is not in its list (the scope leaves this to the policy).
-      const groups = groupsOf(row);
+      const groups = viewer.groupsOf(row);
       if (groups.length === 0) return [];
       const columns: CandidateMatchColumns = {
         wished_occupations: [

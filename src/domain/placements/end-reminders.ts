@@ -20,17 +20,22 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export async function remindPlacementEnds(db: Db, now: Date): Promise<number> {
   const today = todayIso(now);
-  const noticeBy = new Map((await listInstanties(db)).map((instantie) => [instantie.id, instantie.settings.placementEndNoticeDays]));
-  const dayIn = (days: number) => todayIso(new Date(now.getTime() + days * dayMs));
+  // The last end date each instantie hears of today; the query reads up to the latest of them.
+  const lastNoticedBy = new Map(
+    (await listInstanties(db)).map((instantie) => [
+      instantie.id,
+      todayIso(new Date(now.getTime() + instantie.settings.placementEndNoticeDays * dayMs)),
+    ]),
+  );
   const running = await db
     .selectFrom('placement')
     .select(['id', 'instantie_id', 'application_id', 'end_date'])
     .where('status', '=', 'active')
     .where('end_date', 'is not', null)
-    .where('end_date', '<=', dayIn(Math.max(0, ...noticeBy.values())))
+    .where('end_date', '<=', [today, ...lastNoticedBy.values()].sort().at(-1)!)
     .orderBy('id')
     .execute();
-  const due = running.filter((placement) => placement.end_date! <= dayIn(noticeBy.get(placement.instantie_id) ?? 0));
+  const due = running.filter((placement) => placement.end_date! <= (lastNoticedBy.get(placement.instantie_id) ?? today));
   let written = 0;
   for (const placement of due) {
     const endDate = placement.end_date!;
